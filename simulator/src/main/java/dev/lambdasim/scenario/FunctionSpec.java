@@ -1,0 +1,60 @@
+package dev.lambdasim.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One simulated function, validated.
+ *
+ * @param name                 unique within the scenario
+ * @param description          free text, may be empty
+ * @param memoryMb             128..10240
+ * @param architecture         decides prices
+ * @param timeoutNanos         1 s .. 900 s
+ * @param duration             handler time at {@code referenceMemoryMb}
+ * @param referenceMemoryMb    memory at which {@code duration} was measured
+ * @param cpuBound             share of handler time that scales with CPU (0..1)
+ * @param threads              parallelism of the CPU-bound part (>= 1)
+ * @param init                 the cold start
+ * @param errorRate            probability that an invocation ends in a function error (0..1)
+ * @param keepAlive            how long an idle environment is kept before it is reclaimed
+ * @param maxLifetimeNanos     every environment is recycled at this age
+ * @param reuse                which idle environment a request gets
+ * @param reservedConcurrency  the function's cap and guarantee, or {@link #NO_RESERVED}
+ * @param provisionedConcurrency environments initialised and ready from time 0 (0 = none)
+ * @param invocation           invocation path
+ * @param traffic              arrival sources; they superpose
+ */
+public record FunctionSpec(
+    String name,
+    String description,
+    int memoryMb,
+    Architecture architecture,
+    long timeoutNanos,
+    DistributionSpec duration,
+    int referenceMemoryMb,
+    double cpuBound,
+    int threads,
+    InitSpec init,
+    double errorRate,
+    DistributionSpec keepAlive,
+    long maxLifetimeNanos,
+    ReusePolicy reuse,
+    int reservedConcurrency,
+    int provisionedConcurrency,
+    InvocationType invocation,
+    List<TrafficSpec> traffic) {
+
+  /** Marks a function without reserved concurrency. */
+  public static final int NO_RESERVED = -1;
+
+  public FunctionSpec {
+    Objects.requireNonNull(name, "name");
+    description = description == null ? "" : description;
+    traffic = List.copyOf(traffic);
+  }
+
+  public boolean hasReservedConcurrency() {
+    return reservedConcurrency != NO_RESERVED;
+  }
+}
