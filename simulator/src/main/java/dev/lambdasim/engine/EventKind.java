@@ -1,0 +1,24 @@
+package dev.lambdasim.engine;
+
+/**
+ * Kinds of events, in the order in which events due at the same instant are handled.
+ *
+ * <p>The order is part of the model and is pinned by a test:
+ * <ol>
+ *   <li>{@link #PERIOD_END} first, so a period's row holds exactly what happened before its end;
+ *   <li>{@link #COMPLETION} before arrivals, so an environment that finishes at t can serve a
+ *       request arriving at t;
+ *   <li>{@link #INIT_DONE}, a state change with no effect on admission;
+ *   <li>{@link #EXPIRY} before arrivals, so an environment whose keep-alive or lifetime ends at t
+ *       is gone for a request arriving at t;
+ *   <li>{@link #ARRIVAL} last.
+ * </ol>
+ * Ties within a kind are broken by the sequence number assigned at scheduling (FIFO).
+ */
+public enum EventKind {
+  PERIOD_END,
+  COMPLETION,
+  INIT_DONE,
+  EXPIRY,
+  ARRIVAL
+}

@@ -1,0 +1,375 @@
+package dev.lambdasim.metrics;
+
+import dev.lambdasim.model.ThrottleReason;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything observed about one function: the current period's CloudWatch-like counters, the
+ * summary over the measured window, and the conservation ledger over the whole run.
+ *
+ * <p>An invocation is "measured" when it arrived at or after the warm-up; the summary and its
+ * ledger count only measured invocations, whole, from arrival to outcome. The period series
+ * counts everything, like CloudWatch would. Memory is fixed: histograms are bounded and period
+ * state is reset when each period ends.
+ */
+public final class FunctionMetrics {
+
+  private final String name;
+  private final long warmupNanos;
+
+  // Environment states, time-weighted. Concurrency = initialising + busy.
+  public final Gauge initializing;
+  public final Gauge busy;
+  public final Gauge idle;
+  public final Gauge provisionedIdle;
+  public final Gauge provisionedBusy;
+  public final Gauge concurrency;
+  public final Gauge environments;
+
+  // The current period.
+  private long periodInvocations;
+  private long periodErrors;
+  private long periodTimeouts;
+  private long periodColdStarts;
+  private long periodProvisionedInvocations;
+  private long periodSpilloverInvocations;
+  private long periodCreated;
+  private long periodShutdowns;
+  private final long[] periodThrottles = new long[ThrottleReason.count()];
+  private final LatencyHistogram periodDuration = new LatencyHistogram(2);
+  private final LatencyHistogram periodInit = new LatencyHistogram(2);
+
+  // The measured window (summary).
+  private final Outcomes measured = new Outcomes();
+  private final long[] throttles = new long[ThrottleReason.count()];
+  private long invocations;
+  private long errors;
+  private long timeouts;
+  private long coldStarts;
+  private long provisionedInvocations;
+  private long spilloverInvocations;
+  private long created;
+  private long reclaimed;
+  private long recycled;
+  private double onDemandGbSeconds;
+  private double provisionedDurationGbSeconds;
+  private final LatencyHistogram duration = new LatencyHistogram(3);
+  private final LatencyHistogram init = new LatencyHistogram(3);
+  private final LatencyHistogram latency = new LatencyHistogram(3);
+  private final LatencyHistogram latencyCold = new LatencyHistogram(3);
+  private final LatencyHistogram latencyWarm = new LatencyHistogram(3);
+
+  // The whole run, checked at the end whatever the warm-up.
+  private final Outcomes all = new Outcomes();
+
+  public FunctionMetrics(String name, long warmupNanos) {
+    this.name = name;
+    this.warmupNanos = warmupNanos;
+    this.initializing = new Gauge(warmupNanos);
+    this.busy = new Gauge(warmupNanos);
+    this.idle = new Gauge(warmupNanos);
+    this.provisionedIdle = new Gauge(warmupNanos);
+    this.provisionedBusy = new Gauge(warmupNanos);
+    this.concurrency = new Gauge(warmupNanos);
+    this.environments = new Gauge(warmupNanos);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Returns whether a request arriving at {@code arrivalNanos} counts in the summary. */
+  public boolean isMeasured(long arrivalNanos) {
+    return arrivalNanos >= warmupNanos;
+  }
+
+  public void arrival(boolean isMeasured) {
+    all.arrivals++;
+    if (isMeasured) {
+      measured.arrivals++;
+    }
+  }
+
+  public void throttle(ThrottleReason reason, boolean isMeasured) {
+    periodThrottles[reason.ordinal()]++;
+    all.throttled++;
+    if (isMeasured) {
+      measured.throttled++;
+      throttles[reason.ordinal()]++;
+    }
+  }
+
+  /** An invocation starts on an environment (after admission). */
+  public void start(boolean isMeasured, boolean cold, boolean onProvisioned, boolean spillover) {
+    periodInvocations++;
+    if (cold) {
+      periodColdStarts++;
+    }
+    if (onProvisioned) {
+      periodProvisionedInvocations++;
+    } else if (spillover) {
+      periodSpilloverInvocations++;
+    }
+    all.inFlight++;
+    if (isMeasured) {
+      measured.inFlight++;
+      invocations++;
+      if (cold) {
+        coldStarts++;
+      }
+      if (onProvisioned) {
+        provisionedInvocations++;
+      } else if (spillover) {
+        spilloverInvocations++;
+      }
+    }
+  }
+
+  /**
+   * An invocation ends.
+   *
+   * @param initNanos    init time when it was a cold start, else 0
+   * @param handlerNanos handler time, already cut at the timeout
+   * @param gbSeconds    billed GB-seconds of this invocation
+   */
+  public void complete(boolean isMeasured, long initNanos, long handlerNanos, boolean cold,
+      boolean error, boolean timeout, boolean onProvisioned, double gbSeconds) {
+    periodDuration.recordNanos(handlerNanos);
+    if (cold) {
+      periodInit.recordNanos(initNanos);
+    }
+    if (error) {
+      periodErrors++;
+    }
+    if (timeout) {
+      periodTimeouts++;
+    }
+    all.inFlight--;
+    if (error) {
+      all.failed++;
+    } else {
+      all.succeeded++;
+    }
+    if (!isMeasured) {
+      return;
+    }
+    measured.inFlight--;
+    if (error) {
+      measured.failed++;
+      errors++;
+    } else {
+      measured.succeeded++;
+    }
+    if (timeout) {
+      timeouts++;
+    }
+    duration.recordNanos(handlerNanos);
+    long latencyNanos = initNanos + handlerNanos;
+    latency.recordNanos(latencyNanos);
+    if (cold) {
+      init.recordNanos(initNanos);
+      latencyCold.recordNanos(latencyNanos);
+    } else {
+      latencyWarm.recordNanos(latencyNanos);
+    }
+    if (onProvisioned) {
+      provisionedDurationGbSeconds += gbSeconds;
+    } else {
+      onDemandGbSeconds += gbSeconds;
+    }
+  }
+
+  public void environmentCreated(long nowNanos) {
+    periodCreated++;
+    if (nowNanos >= warmupNanos) {
+      created++;
+    }
+  }
+
+  /** An environment ended: reclaimed after its keep-alive, or recycled at its maximum lifetime. */
+  public void environmentEnded(long nowNanos, boolean byKeepAlive) {
+    periodShutdowns++;
+    if (nowNanos >= warmupNanos) {
+      if (byKeepAlive) {
+        reclaimed++;
+      } else {
+        recycled++;
+      }
+    }
+  }
+
+  /**
+   * Returns this function's row for the period that ends now, and starts the next period.
+   *
+   * @param provisionedConcurrency configured provisioned concurrency (for its utilisation)
+   */
+  public PeriodRow closePeriod(long periodStartNanos, long periodEndNanos,
+      int provisionedConcurrency, LatencyHistogram accountDuration,
+      LatencyHistogram accountInit) {
+    long length = periodEndNanos - periodStartNanos;
+    long provisionedMax = provisionedBusy.closePeriodMax();
+    List<Long> throttleCounts = new ArrayList<>(periodThrottles.length);
+    long throttleTotal = 0;
+    for (long count : periodThrottles) {
+      throttleCounts.add(count);
+      throttleTotal += count;
+    }
+    PeriodRow row = new PeriodRow(
+        periodStartNanos / 1e9, name,
+        periodInvocations, periodErrors, throttleTotal,
+        periodDuration.meanMs(), periodDuration.percentileMs(50), periodDuration.percentileMs(99),
+        periodDuration.maxMs(),
+        concurrency.closePeriodMax(),
+        provisionedMax,
+        provisionedConcurrency > 0 ? (double) provisionedMax / provisionedConcurrency : 0.0,
+        periodProvisionedInvocations, periodSpilloverInvocations,
+        periodColdStarts, periodInit.meanMs(),
+        busy.closePeriodMean(periodEndNanos, length),
+        idle.closePeriodMean(periodEndNanos, length),
+        periodShutdowns, periodTimeouts, periodInit.percentileMs(99),
+        initializing.closePeriodMean(periodEndNanos, length),
+        provisionedIdle.closePeriodMean(periodEndNanos, length),
+        periodCreated, throttleCounts);
+    // Gauges not shown as period means still need their period state reset.
+    provisionedIdle.closePeriodMax();
+    initializing.closePeriodMax();
+    busy.closePeriodMax();
+    idle.closePeriodMax();
+    environments.closePeriodMean(periodEndNanos, length);
+    environments.closePeriodMax();
+    concurrency.closePeriodMean(periodEndNanos, length);
+    provisionedBusy.closePeriodMean(periodEndNanos, length);
+
+    accountDuration.add(periodDuration);
+    accountInit.add(periodInit);
+    periodDuration.reset();
+    periodInit.reset();
+    periodInvocations = 0;
+    periodErrors = 0;
+    periodTimeouts = 0;
+    periodColdStarts = 0;
+    periodProvisionedInvocations = 0;
+    periodSpilloverInvocations = 0;
+    periodCreated = 0;
+    periodShutdowns = 0;
+    java.util.Arrays.fill(periodThrottles, 0);
+    return row;
+  }
+
+  // Read access for the summary.
+
+  public Outcomes measuredOutcomes() {
+    return measured;
+  }
+
+  public Outcomes allOutcomes() {
+    return all;
+  }
+
+  public long throttles(ThrottleReason reason) {
+    return throttles[reason.ordinal()];
+  }
+
+  public long invocations() {
+    return invocations;
+  }
+
+  public long errors() {
+    return errors;
+  }
+
+  public long timeouts() {
+    return timeouts;
+  }
+
+  public long coldStarts() {
+    return coldStarts;
+  }
+
+  public long provisionedInvocations() {
+    return provisionedInvocations;
+  }
+
+  public long spilloverInvocations() {
+    return spilloverInvocations;
+  }
+
+  public long environmentsCreated() {
+    return created;
+  }
+
+  public long environmentsReclaimed() {
+    return reclaimed;
+  }
+
+  public long environmentsRecycled() {
+    return recycled;
+  }
+
+  public double onDemandGbSeconds() {
+    return onDemandGbSeconds;
+  }
+
+  public double provisionedDurationGbSeconds() {
+    return provisionedDurationGbSeconds;
+  }
+
+  public LatencyHistogram duration() {
+    return duration;
+  }
+
+  public LatencyHistogram init() {
+    return init;
+  }
+
+  public LatencyHistogram latency() {
+    return latency;
+  }
+
+  public LatencyHistogram latencyCold() {
+    return latencyCold;
+  }
+
+  public LatencyHistogram latencyWarm() {
+    return latencyWarm;
+  }
+
+  /** Counts for the conservation ledger: every arrival ends in exactly one of these. */
+  public static final class Outcomes {
+    long arrivals;
+    long succeeded;
+    long failed;
+    long throttled;
+    long dropped;
+    long inFlight;
+
+    public long arrivals() {
+      return arrivals;
+    }
+
+    public long succeeded() {
+      return succeeded;
+    }
+
+    public long failed() {
+      return failed;
+    }
+
+    public long throttled() {
+      return throttled;
+    }
+
+    public long dropped() {
+      return dropped;
+    }
+
+    public long inFlight() {
+      return inFlight;
+    }
+
+    public boolean balanced() {
+      return arrivals == succeeded + failed + throttled + dropped + inFlight;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.lambdasim.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's metrics: one {@link FunctionMetrics} per function plus account-wide gauges, closed
+ * period by period into a {@link MetricsSink}.
+ */
+public final class MetricsRecorder {
+
+  /** The function name of account rows in {@code metrics.csv}. */
+  public static final String ACCOUNT = "*";
+
+  private final List<FunctionMetrics> functions = new ArrayList<>();
+  private final MetricsSink sink;
+  public final Gauge accountConcurrency;
+  public final Gauge accountProvisionedBusy;
+  private final LatencyHistogram accountDuration = new LatencyHistogram(2);
+  private final LatencyHistogram accountInit = new LatencyHistogram(2);
+
+  public MetricsRecorder(long warmupNanos, MetricsSink sink) {
+    this.sink = sink;
+    this.accountConcurrency = new Gauge(warmupNanos);
+    this.accountProvisionedBusy = new Gauge(warmupNanos);
+  }
+
+  public FunctionMetrics register(FunctionMetrics metrics) {
+    functions.add(metrics);
+    return metrics;
+  }
+
+  public List<FunctionMetrics> functions() {
+    return List.copyOf(functions);
+  }
+
+  /**
+   * Writes one row per function and one account row for the period
+   * [{@code startNanos}, {@code endNanos}), then starts the next period.
+   *
+   * @param provisionedConcurrency configured provisioned concurrency, by function index
+   */
+  public void closePeriod(long startNanos, long endNanos, int[] provisionedConcurrency) {
+    long length = endNanos - startNanos;
+    long invocations = 0;
+    long errors = 0;
+    long throttles = 0;
+    long provisionedInvocations = 0;
+    long spillover = 0;
+    long coldStarts = 0;
+    long shutdowns = 0;
+    long timeouts = 0;
+    long created = 0;
+    long provisionedTotal = 0;
+    double busy = 0;
+    double idle = 0;
+    double initializing = 0;
+    double provisionedIdle = 0;
+    long[] byReason = null;
+    try {
+      for (int i = 0; i < functions.size(); i++) {
+        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos,
+            provisionedConcurrency[i], accountDuration, accountInit);
+        sink.accept(row);
+        invocations += row.invocations();
+        errors += row.errors();
+        throttles += row.throttles();
+        provisionedInvocations += row.provisionedConcurrencyInvocations();
+        spillover += row.provisionedConcurrencySpilloverInvocations();
+        coldStarts += row.coldStarts();
+        shutdowns += row.shutdowns();
+        timeouts += row.timeouts();
+        created += row.environmentsCreated();
+        provisionedTotal += provisionedConcurrency[i];
+        // Time-weighted means add up across functions: the mean of a sum is the sum of means.
+        busy += row.environmentsBusy();
+        idle += row.environmentsIdle();
+        initializing += row.environmentsInitializing();
+        provisionedIdle += row.environmentsProvisionedIdle();
+        if (byReason == null) {
+          byReason = new long[row.throttlesByReason().size()];
+        }
+        for (int r = 0; r < byReason.length; r++) {
+          byReason[r] += row.throttlesByReason().get(r);
+        }
+      }
+      List<Long> reasons = new ArrayList<>();
+      if (byReason != null) {
+        for (long count : byReason) {
+          reasons.add(count);
+        }
+      }
+      accountConcurrency.closePeriodMean(endNanos, length);
+      accountProvisionedBusy.closePeriodMean(endNanos, length);
+      long provisionedMax = accountProvisionedBusy.closePeriodMax();
+      sink.accept(new PeriodRow(startNanos / 1e9, ACCOUNT, invocations, errors, throttles,
+          accountDuration.meanMs(), accountDuration.percentileMs(50),
+          accountDuration.percentileMs(99), accountDuration.maxMs(),
+          accountConcurrency.closePeriodMax(), provisionedMax,
+          provisionedTotal > 0 ? (double) provisionedMax / provisionedTotal : 0.0,
+          provisionedInvocations, spillover, coldStarts, accountInit.meanMs(),
+          busy, idle, shutdowns, timeouts, accountInit.percentileMs(99),
+          initializing, provisionedIdle, created, reasons));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    accountDuration.reset();
+    accountInit.reset();
+  }
+}

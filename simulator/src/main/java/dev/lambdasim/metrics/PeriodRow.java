@@ -1,0 +1,100 @@
+package dev.lambdasim.metrics;
+
+import java.util.List;
+
+/**
+ * One row of {@code metrics.csv}: what CloudWatch would show for one function (or the account,
+ * {@code function = "*"}) in one metrics period. Statistics with no data are NaN and written as
+ * empty cells; columns for features not simulated yet hold 0.
+ *
+ * @param periodStartSeconds start of the period, seconds from the start of the run
+ * @param function           function name, or {@code *} for the account
+ * @param durationAvgMs      handler duration statistics of invocations that ended in the period
+ * @param concurrentExecutions maximum of environments initialising or busy in the period
+ * @param environmentsBusy   time-weighted mean of busy environments (likewise the other states)
+ * @param throttlesByReason  counts in {@link dev.lambdasim.model.ThrottleReason} order
+ */
+public record PeriodRow(
+    double periodStartSeconds,
+    String function,
+    long invocations,
+    long errors,
+    long throttles,
+    double durationAvgMs,
+    double durationP50Ms,
+    double durationP99Ms,
+    double durationMaxMs,
+    long concurrentExecutions,
+    long provisionedConcurrentExecutions,
+    double provisionedConcurrencyUtilization,
+    long provisionedConcurrencyInvocations,
+    long provisionedConcurrencySpilloverInvocations,
+    long coldStarts,
+    double initDurationAvgMs,
+    double environmentsBusy,
+    double environmentsIdle,
+    long shutdowns,
+    long timeouts,
+    double initDurationP99Ms,
+    double environmentsInitializing,
+    double environmentsProvisionedIdle,
+    long environmentsCreated,
+    List<Long> throttlesByReason) {
+
+  /** The header of {@code metrics.csv}; names and order are a contract (design.md §5). */
+  public static final String HEADER = String.join(",",
+      "periodStart", "function", "Invocations", "Errors", "Throttles",
+      "Duration_avg", "Duration_p50", "Duration_p99", "Duration_max",
+      "ConcurrentExecutions", "ProvisionedConcurrentExecutions",
+      "ProvisionedConcurrencyUtilization", "ProvisionedConcurrencyInvocations",
+      "ProvisionedConcurrencySpilloverInvocations", "ColdStarts", "InitDuration_avg",
+      "IteratorAge_max", "AsyncEventsReceived", "AsyncEventAge_max", "AsyncEventsDropped",
+      "DeadLetterErrors", "DestinationDeliveryFailures", "EnvironmentsBusy", "EnvironmentsIdle",
+      "Shutdowns",
+      // Columns beyond the contract, appended so the contract's columns keep their positions.
+      "Timeouts", "InitDuration_p99", "EnvironmentsInitializing", "EnvironmentsProvisionedIdle",
+      "EnvironmentsCreated",
+      "Throttles_ConcurrentInvocationLimitExceeded",
+      "Throttles_ReservedFunctionConcurrentInvocationLimitExceeded",
+      "Throttles_FunctionInvocationRateLimitExceeded",
+      "Throttles_ReservedFunctionInvocationRateLimitExceeded",
+      "Throttles_ScalingRateExceeded");
+
+  public PeriodRow {
+    throttlesByReason = List.copyOf(throttlesByReason);
+  }
+
+  /** Returns the row as CSV, numbers in a fixed format independent of the default locale. */
+  public String toCsv() {
+    StringBuilder sb = new StringBuilder(256);
+    sb.append(Numbers.decimal(periodStartSeconds)).append(',');
+    sb.append(Csv.quote(function)).append(',');
+    sb.append(invocations).append(',').append(errors).append(',').append(throttles).append(',');
+    sb.append(Numbers.decimal(durationAvgMs)).append(',');
+    sb.append(Numbers.decimal(durationP50Ms)).append(',');
+    sb.append(Numbers.decimal(durationP99Ms)).append(',');
+    sb.append(Numbers.decimal(durationMaxMs)).append(',');
+    sb.append(concurrentExecutions).append(',');
+    sb.append(provisionedConcurrentExecutions).append(',');
+    sb.append(Numbers.decimal(provisionedConcurrencyUtilization)).append(',');
+    sb.append(provisionedConcurrencyInvocations).append(',');
+    sb.append(provisionedConcurrencySpilloverInvocations).append(',');
+    sb.append(coldStarts).append(',');
+    sb.append(Numbers.decimal(initDurationAvgMs)).append(',');
+    // IteratorAge_max, AsyncEventsReceived, AsyncEventAge_max, AsyncEventsDropped,
+    // DeadLetterErrors, DestinationDeliveryFailures: async and stream paths are not simulated yet.
+    sb.append("0,0,0,0,0,0,");
+    sb.append(Numbers.decimal(environmentsBusy)).append(',');
+    sb.append(Numbers.decimal(environmentsIdle)).append(',');
+    sb.append(shutdowns).append(',');
+    sb.append(timeouts).append(',');
+    sb.append(Numbers.decimal(initDurationP99Ms)).append(',');
+    sb.append(Numbers.decimal(environmentsInitializing)).append(',');
+    sb.append(Numbers.decimal(environmentsProvisionedIdle)).append(',');
+    sb.append(environmentsCreated);
+    for (long count : throttlesByReason) {
+      sb.append(',').append(count);
+    }
+    return sb.toString();
+  }
+}

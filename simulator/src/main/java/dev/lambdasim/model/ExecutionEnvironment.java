@@ -1,0 +1,92 @@
+package dev.lambdasim.model;
+
+import dev.lambdasim.engine.Event;
+import dev.lambdasim.engine.EventKind;
+
+/**
+ * One execution environment: serves one request at a time, keeps its initialised state between
+ * requests, and ends when its keep-alive or maximum lifetime runs out.
+ *
+ * <p>The request it is serving lives in its fields, not in a separate object, so an invocation
+ * allocates nothing. Each environment owns its three timers and reuses them.
+ */
+final class ExecutionEnvironment {
+
+  final long id;
+  final SimulatedFunction function;
+  final boolean provisioned;
+  final long createdNanos;
+  EnvironmentState state;
+  /** True when the next request must run Init: a new environment, or one reset by a timeout. */
+  boolean needsInit;
+
+  // The request in progress.
+  boolean measured;
+  boolean cold;
+  boolean error;
+  boolean timeout;
+  long initNanos;
+  long handlerNanos;
+
+  /** When idle: the instant its keep-alive or lifetime ends, whichever is first. */
+  long idleDeadlineNanos;
+  boolean deadlineIsLifetime;
+
+  // Intrusive links and index for the idle pools.
+  ExecutionEnvironment previous;
+  ExecutionEnvironment next;
+  int poolIndex = -1;
+
+  final Event completion = new Event(EventKind.COMPLETION) {
+    @Override
+    protected void fire() {
+      function.onCompletion(ExecutionEnvironment.this);
+    }
+
+    @Override
+    public String toString() {
+      return "completion of environment " + id;
+    }
+  };
+
+  final Event initDone = new Event(EventKind.INIT_DONE) {
+    @Override
+    protected void fire() {
+      function.onInitDone(ExecutionEnvironment.this);
+    }
+
+    @Override
+    public String toString() {
+      return "init done of environment " + id;
+    }
+  };
+
+  /**
+   * Fires at or before the idle deadline. It is left scheduled when the environment is reused,
+   * and re-armed lazily, so a busy environment costs no timer work per request.
+   */
+  final Event expiry = new Event(EventKind.EXPIRY) {
+    @Override
+    protected void fire() {
+      function.onExpiry(ExecutionEnvironment.this);
+    }
+
+    @Override
+    public String toString() {
+      return "expiry of environment " + id;
+    }
+  };
+
+  ExecutionEnvironment(long id, SimulatedFunction function, boolean provisioned, long createdNanos) {
+    this.id = id;
+    this.function = function;
+    this.provisioned = provisioned;
+    this.createdNanos = createdNanos;
+    this.needsInit = true;
+  }
+
+  @Override
+  public String toString() {
+    return "environment " + id + " of " + function.name() + " (" + state + ")";
+  }
+}

@@ -1,0 +1,57 @@
+package dev.lambdasim.run;
+
+import dev.lambdasim.engine.Event;
+import dev.lambdasim.engine.EventKind;
+import dev.lambdasim.engine.EventLoop;
+import dev.lambdasim.model.SimulatedFunction;
+import dev.lambdasim.workload.ArrivalProcess;
+
+/**
+ * Feeds one traffic source into its function. Only the next arrival of each source is ever
+ * scheduled, so the queue holds one event per source whatever the traffic volume.
+ */
+final class ArrivalSource extends Event {
+
+  private final EventLoop loop;
+  private final SimulatedFunction function;
+  private final ArrivalProcess process;
+  private final long horizonNanos;
+  private final String label;
+
+  ArrivalSource(EventLoop loop, SimulatedFunction function, ArrivalProcess process,
+      long horizonNanos, String label) {
+    super(EventKind.ARRIVAL);
+    this.loop = loop;
+    this.function = function;
+    this.process = process;
+    this.horizonNanos = horizonNanos;
+    this.label = label;
+  }
+
+  /** Schedules the first arrival, if there is one before the horizon. */
+  void start() {
+    scheduleNext();
+  }
+
+  @Override
+  protected void fire() {
+    function.arrive();
+    scheduleNext();
+  }
+
+  private void scheduleNext() {
+    long next = process.nextArrivalNanos();
+    if (next != ArrivalProcess.END && next < horizonNanos) {
+      if (next < loop.nowNanos()) {
+        throw new IllegalStateException(label + " went back in time: " + next + " ns < "
+            + loop.nowNanos() + " ns");
+      }
+      loop.schedule(this, next);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "arrival from " + label;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lambdasim.run;
+
+import dev.lambdasim.cost.FunctionCost;
+import dev.lambdasim.scenario.Scenario;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one run: per-function summaries, the account, and the conservation ledger over
+ * the measured window.
+ *
+ * @param measuredSeconds length of the measured window (duration − warm-up)
+ * @param eventsHandled   engine events handled (for benchmarks)
+ */
+public record RunResult(
+    Scenario scenario,
+    double measuredSeconds,
+    List<FunctionSummary> functions,
+    long accountPeakConcurrency,
+    double accountMeanConcurrency,
+    Map<String, Long> accountThrottlesByReason,
+    FunctionCost accountCost,
+    Ledger conservation,
+    long eventsHandled) {
+
+  public RunResult {
+    functions = List.copyOf(functions);
+  }
+
+  public FunctionSummary function(String name) {
+    for (FunctionSummary f : functions) {
+      if (f.name().equals(name)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no function named " + name);
+  }
+
+  public long accountThrottles() {
+    return accountThrottlesByReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long accountInvocations() {
+    return functions.stream().mapToLong(FunctionSummary::invocations).sum();
+  }
+
+  public long accountColdStarts() {
+    return functions.stream().mapToLong(FunctionSummary::coldStarts).sum();
+  }
+}

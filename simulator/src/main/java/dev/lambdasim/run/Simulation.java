@@ -1,0 +1,182 @@
+package dev.lambdasim.run;
+
+import dev.lambdasim.cost.Bill;
+import dev.lambdasim.cost.CostModel;
+import dev.lambdasim.cost.FunctionUsage;
+import dev.lambdasim.engine.EventLoop;
+import dev.lambdasim.metrics.FunctionMetrics;
+import dev.lambdasim.metrics.LatencyHistogram;
+import dev.lambdasim.metrics.MetricsRecorder;
+import dev.lambdasim.metrics.MetricsSink;
+import dev.lambdasim.model.Account;
+import dev.lambdasim.model.SimulatedFunction;
+import dev.lambdasim.model.ThrottleReason;
+import dev.lambdasim.random.RandomStreams;
+import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.workload.ArrivalProcesses;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of one scenario: builds the object graph (loop, account, functions, sources), plays
+ * the traffic to the horizon, checks the conservation ledger and summarises.
+ *
+ * <p>Everything a run touches hangs off this object; several simulations can run in one JVM.
+ */
+public final class Simulation {
+
+  /** Provisioned concurrency is billed from enable to disable, rounded up to 5 minutes (P). */
+  static final long PROVISIONED_BILLING_GRANULARITY_NANOS = 300_000_000_000L;
+
+  /** Percentiles at which latency CDFs are reported. */
+  static final double[] CDF_PERCENTILES = {
+      0, 1, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 95, 99, 99.9, 100};
+
+  /** How many progress reports a run makes. */
+  private static final int PROGRESS_STEPS = 200;
+
+  private final Scenario scenario;
+  private final EventLoop loop = new EventLoop();
+  private final MetricsRecorder recorder;
+  private final List<SimulatedFunction> functions = new ArrayList<>();
+  private final List<ArrivalSource> sources = new ArrayList<>();
+  private final PeriodClock periodClock;
+  private final Account account;
+
+  public Simulation(Scenario scenario, MetricsSink sink) {
+    this.scenario = scenario;
+    this.recorder = new MetricsRecorder(scenario.warmupNanos(), sink);
+    RandomStreams streams = new RandomStreams(scenario.seed());
+    this.account = new Account(scenario.account(), scenario.functions(),
+        recorder.accountConcurrency, recorder.accountProvisionedBusy);
+    int[] provisioned = new int[scenario.functions().size()];
+    for (int i = 0; i < scenario.functions().size(); i++) {
+      FunctionSpec spec = scenario.functions().get(i);
+      FunctionMetrics metrics =
+          recorder.register(new FunctionMetrics(spec.name(), scenario.warmupNanos()));
+      SimulatedFunction function = new SimulatedFunction(spec, i, loop, account, streams, metrics,
+          scenario.pricing().billInit());
+      functions.add(function);
+      provisioned[i] = spec.provisionedConcurrency();
+      for (TrafficSpec source : spec.traffic()) {
+        sources.add(new ArrivalSource(loop, function,
+            ArrivalProcesses.of(source, spec.name(), streams), scenario.durationNanos(),
+            spec.name() + "/" + source.streamName()));
+      }
+    }
+    this.periodClock = new PeriodClock(loop, recorder, scenario.metricsPeriodNanos(),
+        scenario.durationNanos(), provisioned);
+  }
+
+  /** Runs the scenario without a metrics file. */
+  public static RunResult run(Scenario scenario) {
+    return new Simulation(scenario, MetricsSink.discarding()).run(ProgressListener.none());
+  }
+
+  /**
+   * Plays the scenario to its horizon and returns the result.
+   *
+   * @throws IllegalStateException if the conservation ledger does not balance (a bug)
+   */
+  public RunResult run(ProgressListener progress) {
+    for (SimulatedFunction f : functions) {
+      f.provision();
+    }
+    periodClock.start();
+    for (ArrivalSource source : sources) {
+      source.start();
+    }
+    long horizon = scenario.durationNanos();
+    for (int step = 1; step <= PROGRESS_STEPS; step++) {
+      long until = step == PROGRESS_STEPS ? horizon : horizon / PROGRESS_STEPS * step;
+      loop.runUntil(until);
+      progress.progress((double) step / PROGRESS_STEPS, loop.eventsHandled());
+    }
+    periodClock.finish();
+    return summarise();
+  }
+
+  private RunResult summarise() {
+    long horizon = scenario.durationNanos();
+    long measuredNanos = horizon - scenario.warmupNanos();
+    double measuredSeconds = measuredNanos / 1e9;
+    long billedProvisionedNanos = roundUp(measuredNanos, PROVISIONED_BILLING_GRANULARITY_NANOS);
+
+    List<FunctionUsage> usages = new ArrayList<>();
+    for (SimulatedFunction f : functions) {
+      FunctionMetrics m = f.metrics();
+      FunctionSpec spec = f.spec();
+      double configuredGbSeconds = spec.provisionedConcurrency() * (spec.memoryMb() / 1024.0)
+          * (billedProvisionedNanos / 1e9);
+      usages.add(new FunctionUsage(spec.name(), spec.architecture(), m.invocations(),
+          m.onDemandGbSeconds(), m.provisionedDurationGbSeconds(), configuredGbSeconds));
+    }
+    Bill bill = new CostModel(scenario.pricing(), measuredSeconds).bill(usages);
+
+    List<FunctionSummary> summaries = new ArrayList<>();
+    Map<String, Long> accountByReason = emptyByReason();
+    Ledger conservation = Ledger.EMPTY;
+    for (int i = 0; i < functions.size(); i++) {
+      SimulatedFunction f = functions.get(i);
+      FunctionMetrics m = f.metrics();
+      Ledger all = Ledger.of(m.allOutcomes());
+      Ledger measured = Ledger.of(m.measuredOutcomes());
+      if (!all.balanced() || !measured.balanced()) {
+        throw new IllegalStateException("conservation ledger of function " + f.name()
+            + " does not balance: whole run " + all + ", measured " + measured);
+      }
+      Map<String, Long> byReason = emptyByReason();
+      long throttles = 0;
+      for (ThrottleReason reason : ThrottleReason.all()) {
+        long count = m.throttles(reason);
+        byReason.put(reason.label(), count);
+        accountByReason.merge(reason.label(), count, Long::sum);
+        throttles += count;
+      }
+      conservation = conservation.plus(measured);
+      summaries.add(new FunctionSummary(
+          f.name(), measured.arrivals(), m.invocations(), m.errors(), m.timeouts(), throttles,
+          byReason, m.coldStarts(), m.provisionedInvocations(), m.spilloverInvocations(),
+          Stats.of(m.duration()), Stats.of(m.init()), Stats.of(m.latency()),
+          m.concurrency.measuredPeak(), m.concurrency.measuredMean(horizon),
+          m.environmentsCreated(), m.environmentsReclaimed(), m.environmentsRecycled(),
+          m.environments.measuredPeak(),
+          m.idle.measuredMean(horizon) + m.provisionedIdle.measuredMean(horizon),
+          m.onDemandGbSeconds(), m.provisionedDurationGbSeconds(),
+          usages.get(i).provisionedConfiguredGbSeconds(),
+          bill.byFunction().get(f.name()), measured,
+          cdf(m.latencyCold()), cdf(m.latencyWarm())));
+    }
+    return new RunResult(scenario, measuredSeconds, summaries,
+        recorder.accountConcurrency.measuredPeak(),
+        recorder.accountConcurrency.measuredMean(horizon),
+        accountByReason, bill.account(), conservation, loop.eventsHandled());
+  }
+
+  private static Map<String, Long> emptyByReason() {
+    Map<String, Long> byReason = new LinkedHashMap<>();
+    for (ThrottleReason reason : ThrottleReason.all()) {
+      byReason.put(reason.label(), 0L);
+    }
+    return byReason;
+  }
+
+  private static List<FunctionSummary.CdfPoint> cdf(LatencyHistogram histogram) {
+    List<FunctionSummary.CdfPoint> points = new ArrayList<>();
+    if (histogram.count() == 0) {
+      return points;
+    }
+    for (double p : CDF_PERCENTILES) {
+      points.add(new FunctionSummary.CdfPoint(p, histogram.percentileMs(p)));
+    }
+    return points;
+  }
+
+  private static long roundUp(long value, long granularity) {
+    return (value + granularity - 1) / granularity * granularity;
+  }
+}
