@@ -12,10 +12,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Draws time values, in whole nanoseconds, from one distribution and one random stream.
  *
  * <p>Draws come from Commons Math distributions built on the given generator, except where
- * Commons Math has none (percentiles, empirical, truncated normal) or where its sampling
- * allocates (gamma with shape below 1, Weibull). Every draw is rounded to the nearest nanosecond and is never negative. Implementations do
- * not allocate per draw, because the engine samples millions of durations per second. They are
- * not thread-safe: like their {@link RandomGenerator}, each belongs to one simulation run.
+ * Commons Math has none (percentiles, empirical; the normal's truncation is done here) or where
+ * its sampling allocates (gamma with shape below 1, Weibull). Every draw is rounded to the
+ * nearest nanosecond and is never negative. Implementations do not allocate per draw, because
+ * the engine samples millions of durations per second. They are not thread-safe: like their
+ * {@link RandomGenerator}, each belongs to one simulation run.
  */
 public interface DurationSampler {
 

@@ -63,7 +63,7 @@ public final class RandomStreams {
     return hash;
   }
 
-  /** Returns the SplitMix64 output for state {@code z}: one golden-gamma step, then the finalizer. */
+  /** Returns the SplitMix64 output for state {@code z}: a golden-gamma step, then the finalizer. */
   static long mix(long z) {
     z += GOLDEN_GAMMA;
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

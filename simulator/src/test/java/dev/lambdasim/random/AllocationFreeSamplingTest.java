@@ -22,7 +22,8 @@ final class AllocationFreeSamplingTest {
     var threads = ManagementFactory.getThreadMXBean();
     assumeTrue(threads instanceof com.sun.management.ThreadMXBean);
     var counter = (com.sun.management.ThreadMXBean) threads;
-    assumeTrue(counter.isThreadAllocatedMemorySupported() && counter.isThreadAllocatedMemoryEnabled());
+    assumeTrue(counter.isThreadAllocatedMemorySupported());
+    assumeTrue(counter.isThreadAllocatedMemoryEnabled());
 
     List<DistributionSpec> specs = List.of(
         new DistributionSpec.Constant(5 * MS),
@@ -43,7 +44,8 @@ final class AllocationFreeSamplingTest {
       sink += drawMany(sampler);
       long allocated = counter.getCurrentThreadAllocatedBytes() - before;
 
-      softly.assertThat(allocated).as("bytes allocated by 1,000,000 draws of %s", spec).isLessThan(1_024);
+      softly.assertThat(allocated).as("bytes allocated by 1,000,000 draws of %s", spec)
+          .isLessThan(1_024);
       softly.assertThat(sink).isNotZero();
     }
     softly.assertAll();
