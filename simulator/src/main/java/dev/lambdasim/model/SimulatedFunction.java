@@ -1,5 +1,6 @@
 package dev.lambdasim.model;
 
+import dev.lambdasim.cost.CostModel;
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.random.DurationSampler;
@@ -38,7 +39,6 @@ public final class SimulatedFunction {
   private final RandomGenerator errorStream;
   private final double handlerFactor;
   private final double initFactor;
-  private final double memoryGb;
 
   private final IdlePool idleOnDemand;
   private final IdlePool idleProvisioned;
@@ -66,7 +66,6 @@ public final class SimulatedFunction {
         spec.memoryMb(), spec.referenceMemoryMb(), spec.cpuBound(), spec.threads());
     this.initFactor = CpuScaling.durationFactor(
         spec.memoryMb(), spec.referenceMemoryMb(), spec.init().cpuBound(), spec.threads());
-    this.memoryGb = spec.memoryMb() / 1024.0;
     RandomGenerator reuse = streams.stream(prefix + "reuse");
     this.idleOnDemand = IdlePool.of(spec.reuse(), reuse);
     this.idleProvisioned = IdlePool.of(spec.reuse(), reuse);
@@ -227,7 +226,7 @@ public final class SimulatedFunction {
   void onCompletion(ExecutionEnvironment e) {
     long now = loop.nowNanos();
     long billedNanos = e.handlerNanos + (billInit ? e.initNanos : 0);
-    double gbSeconds = memoryGb * billedMillis(billedNanos) / 1000.0;
+    double gbSeconds = CostModel.gbSeconds(spec.memoryMb(), CostModel.billedMillis(billedNanos));
     metrics.complete(e.measured, e.initNanos, e.handlerNanos, e.cold, e.error, e.timeout,
         e.provisioned, gbSeconds);
     if (e.state == EnvironmentState.INITIALIZING) {
@@ -295,10 +294,5 @@ public final class SimulatedFunction {
     loop.cancel(e.expiry);
     metrics.environments.add(now, -1);
     metrics.environmentEnded(now, byKeepAlive);
-  }
-
-  /** Returns a duration rounded up to whole milliseconds, as Lambda bills it (since Dec 2020). */
-  static long billedMillis(long nanos) {
-    return (nanos + 999_999) / 1_000_000;
   }
 }
