@@ -1,0 +1,120 @@
+package dev.lambdasim.cli;
+
+import dev.lambdasim.metrics.MetricsSink;
+import dev.lambdasim.run.ProgressListener;
+import dev.lambdasim.run.RunResult;
+import dev.lambdasim.run.Simulation;
+import dev.lambdasim.scenario.AccountSpec;
+import dev.lambdasim.scenario.Architecture;
+import dev.lambdasim.scenario.DistributionSpec;
+import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.InitSpec;
+import dev.lambdasim.scenario.InvocationType;
+import dev.lambdasim.scenario.PricingSpec;
+import dev.lambdasim.scenario.ReusePolicy;
+import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.scenario.TrafficSpec;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lambdasim bench}: simulated invocations per wall-clock second on the standard
+ * scenario — one function, Poisson arrivals, lognormal durations, keep-alive, per-function
+ * scaling, every metric recorded (period rows built and discarded instead of written).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure simulator throughput (simulated invocations per wall-clock second) "
+        + "on a standard scenario. Run with -Xmx256m to check that memory stays flat.")
+final class BenchCommand implements Callable<Integer> {
+
+  private static final long SECOND_NANOS = 1_000_000_000L;
+
+  @Option(names = "--invocations", paramLabel = "N", defaultValue = "20000000",
+      description = "Approximate invocations per measured run (default ${DEFAULT-VALUE}).")
+  long invocations;
+
+  @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "1000",
+      description = "Poisson arrival rate per simulated second (default ${DEFAULT-VALUE}).")
+  double ratePerSecond;
+
+  @Option(names = "--repeat", paramLabel = "K", defaultValue = "3",
+      description = "Measured runs after one warm-up run (default ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (invocations < 1 || ratePerSecond <= 0 || repeat < 1) {
+      spec.commandLine().getErr().println(
+          "lambdasim bench: --invocations, --rate and --repeat must be positive");
+      return Main.BAD_INPUT;
+    }
+    Scenario scenario = standardScenario(invocations, ratePerSecond);
+    out.printf(Locale.ROOT, "standard scenario: Poisson %.0f/s, lognormal duration (median 50 ms, "
+        + "p99 400 ms), keep-alive 5-7 min, %.0f simulated seconds%n", ratePerSecond,
+        scenario.durationNanos() / 1e9);
+    measure(scenario, out, "warm-up");
+    double best = 0;
+    for (int i = 1; i <= repeat; i++) {
+      best = Math.max(best, measure(scenario, out, "run " + i));
+    }
+    out.printf(Locale.ROOT, "best: %.2f million simulated invocations per second%n", best / 1e6);
+    out.printf(Locale.ROOT, "heap: max %d MiB, used after runs %d MiB (peak old gen %d MiB)%n",
+        Runtime.getRuntime().maxMemory() >> 20,
+        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+        peakOldGenBytes() >> 20);
+    return 0;
+  }
+
+  private static double measure(Scenario scenario, PrintWriter out, String label) {
+    long start = System.nanoTime();
+    RunResult result = new Simulation(scenario, MetricsSink.discarding())
+        .run(ProgressListener.none());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long invocations = result.accountInvocations();
+    double perSecond = invocations / seconds;
+    out.printf(Locale.ROOT, "%-8s %,d invocations, %,d events in %.2f s: %.2f M invocations/s%n",
+        label, invocations, result.eventsHandled(), seconds, perSecond / 1e6);
+    out.flush();
+    return perSecond;
+  }
+
+  private static long peakOldGenBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getName().toLowerCase(Locale.ROOT)
+          .matches(".*(old|tenured).*")) {
+        peak = Math.max(peak, pool.getPeakUsage().getUsed());
+      }
+    }
+    return peak;
+  }
+
+  static Scenario standardScenario(long invocations, double ratePerSecond) {
+    long durationNanos = (long) Math.ceil(invocations / ratePerSecond) * SECOND_NANOS;
+    double median = 50e6;
+    double p99 = 400e6;
+    double mu = Math.log(median);
+    double sigma = (Math.log(p99) - mu) / 2.3263478740408408;
+    FunctionSpec api = new FunctionSpec("api", "benchmark function", 1024, Architecture.X86_64,
+        30 * SECOND_NANOS, new DistributionSpec.LogNormal(mu, sigma), 1024, 0.5, 1,
+        new InitSpec(new DistributionSpec.LogNormal(Math.log(200e6), 0.5), 0.0), 0.001,
+        new DistributionSpec.Uniform(300e9, 420e9), 7200 * SECOND_NANOS, ReusePolicy.MOST_RECENT,
+        FunctionSpec.NO_RESERVED, 0, InvocationType.SYNC,
+        List.of(new TrafficSpec.Poisson("poisson#0", ratePerSecond, 0, Long.MAX_VALUE)));
+    return new Scenario("bench", "", 1, durationNanos, 0, 60 * SECOND_NANOS,
+        AccountSpec.defaults(), PricingSpec.defaults(), List.of(api), null);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.lambdasim.cli;
+
+import dev.lambdasim.run.Version;
+import picocli.CommandLine;
+
+/** Supplies {@code --version}. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {"lambdasim " + Version.current()};
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lambdasim.run;
+
+import dev.lambdasim.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+
+/**
+ * Runs a scenario into its output folder {@code DIR/<name>/}: everything is written under a
+ * temporary name first and renamed at the end, so an interrupted run never leaves a folder that
+ * looks whole.
+ */
+public final class RunFolder {
+
+  /** Extra files written into the folder before it is published (the report). */
+  @FunctionalInterface
+  public interface Finisher {
+    void finish(Path folder, RunResult result) throws IOException;
+  }
+
+  private RunFolder() {}
+
+  /** Runs {@code scenario} and publishes {@code outDir/<name>}; returns the result. */
+  public static RunResult run(Scenario scenario, Path outDir, ProgressListener progress,
+      Finisher finisher) throws IOException {
+    Files.createDirectories(outDir);
+    Path target = outDir.resolve(scenario.name());
+    Path partial = outDir.resolve("." + scenario.name() + ".partial");
+    deleteRecursively(partial);
+    Files.createDirectories(partial);
+    RunResult result;
+    try (MetricsCsvWriter metrics = new MetricsCsvWriter(partial.resolve("metrics.csv"))) {
+      result = new Simulation(scenario, metrics).run(progress);
+    }
+    SummaryJson.write(result, partial.resolve("summary.json"));
+    LatencyCsv.write(result, partial.resolve("latency.csv"));
+    echoScenario(scenario, partial);
+    finisher.finish(partial, result);
+    deleteRecursively(target);
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    return result;
+  }
+
+  private static void echoScenario(Scenario scenario, Path folder) throws IOException {
+    if (scenario.source() == null) {
+      return;
+    }
+    String fileName = scenario.source().getFileName().toString().toLowerCase(Locale.ROOT);
+    String extension = fileName.endsWith(".json") ? "json" : "yaml";
+    Files.copy(scenario.source(), folder.resolve("scenario." + extension),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    Files.walkFileTree(path, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        if (exc != null) {
+          throw exc;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

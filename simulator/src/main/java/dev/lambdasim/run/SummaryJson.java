@@ -1,0 +1,177 @@
+package dev.lambdasim.run;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.lambdasim.cost.FunctionCost;
+import dev.lambdasim.metrics.Numbers;
+import dev.lambdasim.model.Account;
+import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.Scenario;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes {@code summary.json} (design.md §5; key names are a contract). Keys are written in a
+ * fixed order and numbers rounded to fixed decimals, so the same run gives the same bytes.
+ * A statistic with no observations is {@code null}.
+ */
+public final class SummaryJson {
+
+  private SummaryJson() {}
+
+  public static void write(RunResult result, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file);
+        JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter());
+      write(result, json);
+      json.writeRaw('\n');
+    }
+  }
+
+  private static void write(RunResult result, JsonGenerator json) throws IOException {
+    Scenario scenario = result.scenario();
+    json.writeStartObject();
+    json.writeStringField("scenario", scenario.name());
+    json.writeStringField("description", scenario.description());
+    json.writeNumberField("seed", scenario.seed());
+    number(json, "simulatedSeconds", scenario.durationNanos() / 1e9, 3);
+    number(json, "durationSeconds", scenario.durationNanos() / 1e9, 3);
+    number(json, "warmupSeconds", scenario.warmupNanos() / 1e9, 3);
+    number(json, "measuredSeconds", result.measuredSeconds(), 3);
+    number(json, "metricsPeriodSeconds", scenario.metricsPeriodNanos() / 1e9, 3);
+    json.writeStringField("version", Version.current());
+
+    json.writeObjectFieldStart("functions");
+    for (FunctionSummary f : result.functions()) {
+      json.writeObjectFieldStart(f.name());
+      writeFunction(f, json);
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+
+    json.writeObjectFieldStart("account");
+    json.writeNumberField("peakConcurrency", result.accountPeakConcurrency());
+    number(json, "meanConcurrency", result.accountMeanConcurrency(), 3);
+    json.writeNumberField("invocations", result.accountInvocations());
+    json.writeNumberField("coldStarts", result.accountColdStarts());
+    json.writeNumberField("throttles", result.accountThrottles());
+    counts(json, "throttlesByReason", result.accountThrottlesByReason());
+    number(json, "costUsd", result.accountCost().totalUsd(), 6);
+    cost(json, "cost", result.accountCost());
+    json.writeEndObject();
+
+    json.writeObjectFieldStart("limits");
+    json.writeNumberField("accountConcurrencyLimit", scenario.account().concurrencyLimit());
+    json.writeNumberField("unreservedMinimum", scenario.account().unreservedMinimum());
+    json.writeStringField("scaling", scenario.account().scaling().model().label());
+    json.writeObjectFieldStart("functions");
+    for (FunctionSpec spec : scenario.functions()) {
+      json.writeObjectFieldStart(spec.name());
+      if (spec.hasReservedConcurrency()) {
+        json.writeNumberField("reservedConcurrency", spec.reservedConcurrency());
+      } else {
+        json.writeNullField("reservedConcurrency");
+      }
+      json.writeNumberField("provisionedConcurrency", spec.provisionedConcurrency());
+      json.writeNumberField("claimedConcurrency", Account.claim(spec));
+      json.writeNumberField("memoryMb", spec.memoryMb());
+      json.writeStringField("architecture", spec.architecture().label());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+
+    Ledger ledger = result.conservation();
+    json.writeObjectFieldStart("conservation");
+    ledger(json, ledger);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeFunction(FunctionSummary f, JsonGenerator json) throws IOException {
+    json.writeNumberField("arrivals", f.arrivals());
+    json.writeNumberField("invocations", f.invocations());
+    json.writeNumberField("succeeded", f.ledger().succeeded());
+    json.writeNumberField("errors", f.errors());
+    json.writeNumberField("timeouts", f.timeouts());
+    json.writeNumberField("throttles", f.throttles());
+    counts(json, "throttlesByReason", f.throttlesByReason());
+    json.writeNumberField("coldStarts", f.coldStarts());
+    number(json, "coldStartRate", f.coldStartRate(), 6);
+    number(json, "throttleRate", f.throttleRate(), 6);
+    json.writeNumberField("provisionedInvocations", f.provisionedInvocations());
+    json.writeNumberField("spilloverInvocations", f.spilloverInvocations());
+    stats(json, "durationMs", f.durationMs());
+    stats(json, "initDurationMs", f.initDurationMs());
+    stats(json, "latencyMs", f.latencyMs());
+    json.writeObjectFieldStart("concurrency");
+    json.writeNumberField("peak", f.concurrencyPeak());
+    number(json, "mean", f.concurrencyMean(), 3);
+    json.writeEndObject();
+    json.writeObjectFieldStart("environments");
+    json.writeNumberField("created", f.environmentsCreated());
+    json.writeNumberField("reclaimed", f.environmentsReclaimed());
+    json.writeNumberField("recycled", f.environmentsRecycled());
+    json.writeNumberField("peak", f.environmentsPeak());
+    number(json, "meanIdle", f.environmentsMeanIdle(), 3);
+    json.writeEndObject();
+    number(json, "billedGbSeconds", f.billedGbSeconds(), 3);
+    number(json, "provisionedGbSeconds", f.provisionedConfiguredGbSeconds(), 3);
+    cost(json, "costUsd", f.cost());
+    json.writeObjectFieldStart("ledger");
+    ledger(json, f.ledger());
+    json.writeEndObject();
+  }
+
+  private static void ledger(JsonGenerator json, Ledger ledger) throws IOException {
+    json.writeNumberField("arrivals", ledger.arrivals());
+    json.writeNumberField("succeeded", ledger.succeeded());
+    json.writeNumberField("failed", ledger.failed());
+    json.writeNumberField("throttled", ledger.throttled());
+    json.writeNumberField("dropped", ledger.dropped());
+    json.writeNumberField("inFlightAtEnd", ledger.inFlightAtEnd());
+    json.writeBooleanField("balanced", ledger.balanced());
+  }
+
+  private static void stats(JsonGenerator json, String name, Stats stats) throws IOException {
+    json.writeObjectFieldStart(name);
+    number(json, "mean", stats.mean(), 3);
+    number(json, "p50", stats.p50(), 3);
+    number(json, "p90", stats.p90(), 3);
+    number(json, "p99", stats.p99(), 3);
+    number(json, "max", stats.max(), 3);
+    json.writeEndObject();
+  }
+
+  private static void cost(JsonGenerator json, String name, FunctionCost cost) throws IOException {
+    json.writeObjectFieldStart(name);
+    number(json, "requests", cost.requestsUsd(), 6);
+    number(json, "compute", cost.computeUsd(), 6);
+    number(json, "provisioned", cost.provisionedUsd(), 6);
+    number(json, "total", cost.totalUsd(), 6);
+    json.writeEndObject();
+  }
+
+  private static void counts(JsonGenerator json, String name, Map<String, Long> counts)
+      throws IOException {
+    json.writeObjectFieldStart(name);
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      json.writeNumberField(e.getKey(), e.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  private static void number(JsonGenerator json, String name, double value, int decimals)
+      throws IOException {
+    if (Double.isNaN(value)) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, Numbers.round(value, decimals));
+    }
+  }
+}
