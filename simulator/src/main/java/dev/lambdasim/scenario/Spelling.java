@@ -12,17 +12,30 @@ final class Spelling {
   static String suggest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    String w = word.toLowerCase(Locale.ROOT);
+    // A third of the word may be wrong, at least two edits: catches "timeOut" -> "timeout"
+    // without offering unrelated words for short typos.
+    int tolerance = Math.max(2, word.length() / 3);
     for (String candidate : known) {
-      int d = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
+      String c = candidate.toLowerCase(Locale.ROOT);
+      int d = distance(w, c);
+      // A shared stem also counts: "memorySize" -> "memoryMb", "maximum" -> "max".
+      boolean close = d <= tolerance || commonPrefix(w, c) >= Math.max(3, (c.length() + 1) / 2);
+      if (close && d < bestDistance) {
         best = candidate;
         bestDistance = d;
       }
     }
-    // A third of the word may be wrong, at least two edits: catches "memorySize" -> "memoryMb"
-    // without offering unrelated words for short typos.
-    int tolerance = Math.max(2, word.length() / 3);
-    return best != null && bestDistance <= tolerance ? " (did you mean '" + best + "'?)" : "";
+    return best != null ? " (did you mean '" + best + "'?)" : "";
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   /** Returns the Levenshtein distance between two strings. */
