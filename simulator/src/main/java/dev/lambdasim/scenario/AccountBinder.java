@@ -28,7 +28,7 @@ final class AccountBinder {
     for (ScalingSpec.ScalingModel model : ScalingSpec.ScalingModel.values()) {
       m.put(model.label(), model);
     }
-    return m;
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   AccountSpec bind(Node node, String path) {

@@ -107,7 +107,7 @@ final class DistributionBinder {
   private static Map<String, String> keysAsOptions() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     PARAMETERS.keySet().forEach(k -> m.put(k, k));
-    return m;
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   private Double time(Fields f, String key) {

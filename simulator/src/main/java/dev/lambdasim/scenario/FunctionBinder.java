@@ -39,7 +39,7 @@ final class FunctionBinder {
     for (E e : constants) {
       m.put(label.apply(e), e);
     }
-    return m;
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   /** Returns the function; values left invalid are replaced by placeholders (the load will fail). */

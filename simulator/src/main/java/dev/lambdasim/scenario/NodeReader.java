@@ -118,9 +118,13 @@ final class NodeReader {
       return "malformed input";
     }
     StringBuilder sb = new StringBuilder();
+    boolean snippetNext = false;
     for (String line : message.split("\\R")) {
       String t = line.strip();
-      if (t.isEmpty() || t.startsWith("in '") || t.startsWith("at [") || t.equals("^")) {
+      // SnakeYAML follows each "in 'reader', line L, column C:" with an echo of the source line.
+      boolean snippet = snippetNext;
+      snippetNext = t.startsWith("in '");
+      if (t.isEmpty() || snippet || snippetNext || t.startsWith("at [") || t.equals("^")) {
         continue;
       }
       if (sb.length() > 0) {

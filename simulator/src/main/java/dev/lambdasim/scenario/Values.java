@@ -192,8 +192,8 @@ final class Values {
       return s.number();
     }
     String hint = node instanceof Node.Scalar s && s.isString() && Units.nanos(s.text()).isPresent()
-        ? " without a unit" : "";
-    report(node, path, node.shown() + " is not " + what + hint + " (allowed " + allowed + ")");
+        ? " (this field is a plain number, without a unit)" : "";
+    report(node, path, node.shown() + " is not " + what + " (allowed " + allowed + ")" + hint);
     return null;
   }
 

@@ -201,7 +201,14 @@ final class MalformedScenarioTest {
     List<Problem> found = problems("name: t\nduration: 1h\n  bad: : x\n");
     assertThat(found).hasSize(1);
     assertThat(found.get(0).line()).isEqualTo(3);
-    assertThat(found.get(0).message()).startsWith("syntax error");
+    assertThat(found.get(0).message()).startsWith("syntax error").doesNotContain("bad: : x");
+  }
+
+  @Test
+  void integerFieldGivenADuration() {
+    String yaml = MINIMAL + "account: {concurrencyLimit: 10s}\n";
+    assertProblem(yaml, "account.concurrencyLimit", 8, column(yaml, 8, "10s"),
+        "'10s' is not an integer (allowed 1..1000000)", "without a unit");
   }
 
   @Test
