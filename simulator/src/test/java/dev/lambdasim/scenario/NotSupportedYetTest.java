@@ -1,0 +1,56 @@
+package dev.lambdasim.scenario;
+
+import static dev.lambdasim.scenario.Scenarios.MINIMAL;
+import static dev.lambdasim.scenario.Scenarios.assertProblem;
+import static dev.lambdasim.scenario.Scenarios.column;
+import static dev.lambdasim.scenario.Scenarios.problems;
+import static dev.lambdasim.scenario.Scenarios.withFunctionLines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Features the format reserves but the simulator does not run yet are rejected by name. */
+final class NotSupportedYetTest {
+
+  @Test
+  void laterTrafficKind() {
+    String yaml = MINIMAL.replace("poisson: {rate: 1/s}", "ramp: {from: 1/s, to: 5/s}");
+    assertProblem(yaml, "functions[0].traffic[0].ramp", 7, column(yaml, 7, "ramp"),
+        "traffic kind 'ramp' is not supported yet", "supported: poisson, constant, burst");
+  }
+
+  @Test
+  void everyLaterTrafficKindIsNamed() {
+    for (String kind : TrafficBinder.LATER) {
+      String yaml = MINIMAL.replace("poisson: {rate: 1/s}", kind + ": {}");
+      assertThat(problems(yaml)).singleElement().extracting(Problem::message).asString()
+          .contains("traffic kind '" + kind + "' is not supported yet");
+    }
+  }
+
+  @Test
+  void asyncInvocation() {
+    assertProblem(withFunctionLines("invocation: async"), "functions[0].invocation", 8, 17,
+        "invocation 'async' is not supported yet", "supported: sync");
+  }
+
+  @Test
+  void sqsBlock() {
+    assertProblem(withFunctionLines("sqs: {batchSize: 10}"), "functions[0].sqs", 8, 5,
+        "'sqs' settings are not supported yet");
+  }
+
+  @Test
+  void provisionedSchedule() {
+    String yaml = withFunctionLines("provisionedConcurrency:", "  schedule: [{at: 8h, value: 50}]");
+    assertProblem(yaml, "functions[0].provisionedConcurrency.schedule", 9, 7,
+        "'schedule' is not supported yet", "an integer or {fixed: N}");
+  }
+
+  @Test
+  void provisionedAutoscaling() {
+    String yaml = withFunctionLines("provisionedConcurrency: {fixed: 1, autoscaling: {min: 1}}");
+    assertProblem(yaml, "functions[0].provisionedConcurrency.autoscaling", 8,
+        column(yaml, 8, "autoscaling"), "'autoscaling' is not supported yet");
+  }
+}
