@@ -9,8 +9,11 @@ import java.util.List;
  * test than JFreeChart's own stacking and treats empty cells explicitly (as zero).
  */
 final class StackedLayers {
-  /** One layer: its legend label, its own values, and the cumulative top of the stack there. */
-  record Layer(String label, double[] values, double[] tops) {}
+  /**
+   * One layer: its position in the order added (which keeps its colour stable when a layer below
+   * is left out), its legend label, its own values, and the cumulative top of the stack there.
+   */
+  record Layer(int position, String label, double[] values, double[] tops) {}
 
   private final int length;
   private final List<String> labels = new ArrayList<>();
@@ -66,7 +69,7 @@ final class StackedLayers {
         visible |= layer[i] > 0.0;
       }
       if (visible) {
-        layers.add(new Layer(labels.get(l), layer.clone(), tops));
+        layers.add(new Layer(l, labels.get(l), layer.clone(), tops));
       }
     }
     return layers;

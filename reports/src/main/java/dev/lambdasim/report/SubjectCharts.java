@@ -10,6 +10,7 @@ import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
@@ -210,6 +211,12 @@ final class SubjectCharts {
     }
     LogAxis xAxis = new LogAxis("Latency seen by the caller (ms, log scale)");
     xAxis.setSmallestValue(1e-3);
+    // One labelled tick per power of ten reads better than JFreeChart's default log ticks.
+    xAxis.setTickUnit(new NumberTickUnit(1.0));
+    xAxis.setMinorTickCount(9);
+    xAxis.setMinorTickMarksVisible(true);
+    xAxis.setUpperMargin(0.08);
+    xAxis.setLowerMargin(0.05);
     NumberAxis yAxis = new NumberAxis("Requests at or below (%)");
     yAxis.setRange(0.0, 102.0);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -223,10 +230,11 @@ final class SubjectCharts {
           plot.addAnnotation(new XYShapeAnnotation(
               new Ellipse2D.Double(ms * 0.97, p - 1.5, ms * 0.06, 3.0),
               ChartStyle.LINE, (Color) kindColour(kinds.get(i)), (Color) kindColour(kinds.get(i))));
-          XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.US, " %s p%.0f %s ms",
+          XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.US, " %s p%.0f %s ms ",
               kinds.get(i), p, NumberText.decimal(ms, 1)), ms, p - 4.0 * (i + 1));
           label.setFont(ChartStyle.ANNOTATION_FONT);
-          label.setTextAnchor(TextAnchor.TOP_LEFT);
+          // p99 sits at the right end of a line, so its label goes left of the dot.
+          label.setTextAnchor(p > 90.0 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
           label.setPaint(kindColour(kinds.get(i)));
           plot.addAnnotation(label);
         }
@@ -281,7 +289,7 @@ final class SubjectCharts {
         top.add(x[i], layer.tops()[i]);
       }
       data.addSeries(top);
-      renderer.setSeriesPaint(data.getSeriesCount() - 1, ChartStyle.color(l));
+      renderer.setSeriesPaint(data.getSeriesCount() - 1, ChartStyle.color(layer.position()));
     }
     // Bars span [periodStart, periodStart + period], as the period they summarise.
     data.setIntervalWidth(periodSeconds / timeScale.secondsPerUnit());
@@ -334,6 +342,10 @@ final class SubjectCharts {
   private static NumberAxis countAxis(String label) {
     NumberAxis axis = new NumberAxis(label);
     axis.setAutoRangeIncludesZero(true);
+    if (label.contains("(count")) {
+      // Counts are whole numbers; a tick at 0.5 throttles would read as nonsense.
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
+    }
     return axis;
   }
 

@@ -30,6 +30,7 @@ final class ChartDataTest {
         .visibleLayers();
 
     assertThat(layers).extracting(StackedLayers.Layer::label).containsExactly("some");
+    assertThat(layers.get(0).position()).isEqualTo(1); // keeps its colour slot
     assertThat(layers.get(0).tops()).containsExactly(0.0, 3.0);
   }
 
