@@ -72,7 +72,7 @@ final class ReportPage {
   private void runTable() {
     html.append("<h2 id=\"run\">Run</h2>\n<table>\n");
     row("Scenario", summary.text("scenario"));
-    row("Seed", NumberText.count(summary.get("seed")));
+    row("Seed", scalar(summary.get("seed"))); // an identifier, so no digit grouping
     row("lambdasim version", orAbsent(summary.text("version")));
     row("Simulated time (s)", NumberText.decimal(summary.get("simulatedSeconds"), 1));
     row("Scenario duration (s)", NumberText.decimal(summary.get("durationSeconds"), 1));
