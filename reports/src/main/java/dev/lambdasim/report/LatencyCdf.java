@@ -1,0 +1,150 @@
+package dev.lambdasim.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The caller-seen latency CDF of one function, per kind ("warm", "cold"), read from latency.csv.
+ * The file is a few hundred rows per function, so it is held whole.
+ */
+final class LatencyCdf {
+  /** One point of a CDF: the latency below which {@code percentile} % of requests finished. */
+  record Point(double percentile, double latencyMs) {}
+
+  private final Map<String, List<Point>> pointsByKind = new LinkedHashMap<>();
+
+  /** Returns the CDFs of every function in latency.csv, in file order; empty if it is absent. */
+  static Map<String, LatencyCdf> read(Path file) throws IOException {
+    Map<String, LatencyCdf> cdfs = new LinkedHashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return cdfs;
+    }
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = reader.readLine();
+      if (header == null) {
+        return cdfs;
+      }
+      List<String> names = CsvLine.split(header.replace("\uFEFF", ""));
+      int function = index(names, "function", file);
+      int kind = index(names, "kind", file);
+      int percentile = index(names, "percentile", file);
+      int latency = index(names, "latencyMs", file);
+      String line;
+      int lineNumber = 1;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        List<String> cells;
+        try {
+          cells = CsvLine.split(line);
+        } catch (IllegalArgumentException e) {
+          throw new IOException(file + " line " + lineNumber + ": " + e.getMessage(), e);
+        }
+        if (cells.size() != names.size()) {
+          throw new IOException(String.format(Locale.ROOT, "%s line %d: expected %d cells, found %d",
+              file, lineNumber, names.size(), cells.size()));
+        }
+        double p = number(cells.get(percentile), file, lineNumber);
+        double ms = number(cells.get(latency), file, lineNumber);
+        if (Double.isNaN(p) || Double.isNaN(ms)) {
+          continue; // a kind with no observations (e.g. no cold starts) has no point to draw
+        }
+        if (p < 0.0 || p > 100.0) {
+          throw new IOException(file + " line " + lineNumber + ": percentile outside 0..100");
+        }
+        cdfs.computeIfAbsent(cells.get(function), f -> new LatencyCdf())
+            .add(cells.get(kind), new Point(p, ms));
+      }
+    }
+    return cdfs;
+  }
+
+  void add(String kind, Point point) {
+    pointsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(point);
+  }
+
+  /** Returns the kinds present, in file order. */
+  List<String> kinds() {
+    return List.copyOf(pointsByKind.keySet());
+  }
+
+  /** Returns the points of a kind sorted by percentile. */
+  List<Point> points(String kind) {
+    List<Point> points = new ArrayList<>(pointsByKind.getOrDefault(kind, List.of()));
+    points.sort(Comparator.comparingDouble(Point::percentile));
+    return points;
+  }
+
+  /**
+   * Returns the points a log latency axis can show: a log axis has no place for zero or negative
+   * latencies, so those are left out rather than clamped to an invented value.
+   */
+  List<Point> logAxisPoints(String kind) {
+    List<Point> points = new ArrayList<>();
+    for (Point point : points(kind)) {
+      if (point.latencyMs() > 0.0) {
+        points.add(point);
+      }
+    }
+    return points;
+  }
+
+  /** Returns the latency at {@code percentile}, interpolated linearly; NaN if the kind is empty. */
+  double latencyAtMs(String kind, double percentile) {
+    List<Point> points = points(kind);
+    if (points.isEmpty()) {
+      return Double.NaN;
+    }
+    Point previous = points.get(0);
+    if (percentile <= previous.percentile()) {
+      return previous.latencyMs();
+    }
+    for (Point point : points) {
+      if (point.percentile() >= percentile) {
+        double span = point.percentile() - previous.percentile();
+        if (span <= 0.0) {
+          return point.latencyMs();
+        }
+        double fraction = (percentile - previous.percentile()) / span;
+        return previous.latencyMs() + fraction * (point.latencyMs() - previous.latencyMs());
+      }
+      previous = point;
+    }
+    return previous.latencyMs();
+  }
+
+  private static int index(List<String> names, String name, Path file) throws IOException {
+    int index = names.indexOf(name);
+    if (index < 0) {
+      throw new IOException(file + ": header has no '" + name + "' column");
+    }
+    return index;
+  }
+
+  private static double number(String cell, Path file, int lineNumber) throws IOException {
+    String text = cell.strip();
+    if (text.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      double value = Double.parseDouble(text);
+      if (!Double.isFinite(value)) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IOException(file + " line " + lineNumber + ": not a finite number", e);
+    }
+  }
+}

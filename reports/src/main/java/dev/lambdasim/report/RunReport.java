@@ -1,0 +1,95 @@
+package dev.lambdasim.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-run report: reads a finished run folder (summary.json, metrics.csv, latency.csv and
+ * the echoed scenario) and writes report.html with its charts under charts/. It reads only those
+ * files, so a report can be rebuilt from any run folder without re-running the simulation.
+ *
+ * <p>Charts are PNG only: SVG export in JFreeChart needs JFreeSVG, which is not a dependency.
+ * Rendering needs a headless AWT where there is no display (-Djava.awt.headless=true).
+ */
+public final class RunReport {
+  static final String REPORT_FILE = "report.html";
+  static final String CHARTS_DIR = "charts";
+  /** Larger scenario echoes are cut: the page is for reading, and the input is untrusted. */
+  static final int MAX_SCENARIO_CHARS = 256 * 1024;
+  /** Used for bar widths when neither summary.json nor the periods say how long a period is. */
+  static final double FALLBACK_PERIOD_SECONDS = 60.0;
+
+  private RunReport() {}
+
+  /** Writes {@code runDir/report.html} and {@code runDir/charts/*.png} from the run's files. */
+  public static void write(Path runDir) throws IOException {
+    RunSummary summary = RunSummary.read(runDir.resolve("summary.json"));
+    Map<String, MetricSeries> metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
+    Map<String, LatencyCdf> latency = LatencyCdf.read(runDir.resolve("latency.csv"));
+    Files.createDirectories(runDir.resolve(CHARTS_DIR));
+
+    List<ReportPage.ChartSection> sections = new ArrayList<>();
+    int index = 0;
+    for (MetricSeries series : orderedSubjects(metrics, summary)) {
+      index++;
+      boolean account = series.isAccount();
+      String heading = account ? "account (all functions)" : "function " + series.function();
+      LimitLines limits = account
+          ? LimitLines.forAccount(summary)
+          : LimitLines.forFunction(summary, series.function());
+      String stem = account ? "account" : ChartFile.stem(index, series.function());
+      SubjectCharts subject = new SubjectCharts(series, heading, stem, limits,
+          latency.get(series.function()), periodSeconds(summary, series));
+      List<ReportChart> charts = subject.all();
+      for (ReportChart chart : charts) {
+        ChartFile.writePng(chart.chart(), runDir.resolve(chart.relativePath()));
+      }
+      sections.add(new ReportPage.ChartSection(heading, charts));
+    }
+
+    ScenarioEcho scenario = ScenarioEcho.find(runDir, MAX_SCENARIO_CHARS);
+    String html = new ReportPage(summary, sections,
+        scenario == null ? null : scenario.fileName(),
+        scenario == null ? null : scenario.text()).render();
+    Path target = runDir.resolve(REPORT_FILE);
+    Path temporary = runDir.resolve(REPORT_FILE + ".tmp");
+    Files.writeString(temporary, html, StandardCharsets.UTF_8);
+    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Returns the functions first, in file order, then the account rows. */
+  static List<MetricSeries> orderedSubjects(Map<String, MetricSeries> metrics, RunSummary summary) {
+    List<MetricSeries> ordered = new ArrayList<>();
+    MetricSeries account = null;
+    for (MetricSeries series : metrics.values()) {
+      if (series.isAccount()) {
+        account = series;
+      } else {
+        ordered.add(series);
+      }
+    }
+    if (account != null) {
+      ordered.add(account);
+    }
+    return ordered;
+  }
+
+  /** Returns the period from summary.json, else the gap between the first two periods. */
+  static double periodSeconds(RunSummary summary, MetricSeries series) {
+    double declared = summary.metricsPeriodSeconds();
+    if (declared > 0.0) {
+      return declared;
+    }
+    double[] starts = series.periodStartsSeconds();
+    if (starts.length >= 2 && starts[1] > starts[0]) {
+      return starts[1] - starts[0];
+    }
+    return FALLBACK_PERIOD_SECONDS;
+  }
+}

@@ -1,0 +1,377 @@
+package dev.lambdasim.report;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Builds the charts of one subject (a function, or the account): the console's monitoring graphs
+ * over metric periods, the Insights-style cold-start and environment views, and the latency CDF.
+ * Drawing only; the numbers come from {@link MetricSeries}, {@link StackedLayers},
+ * {@link SuccessRate}, {@link LimitLines} and {@link LatencyCdf}.
+ */
+final class SubjectCharts {
+  /** Draw point shapes when there are few periods, so a one-period run still shows its values. */
+  private static final int SHAPES_UP_TO_PERIODS = 30;
+
+  private final MetricSeries series;
+  private final String subjectName;
+  private final String fileStem;
+  private final LimitLines limits;
+  private final LatencyCdf latency;
+  private final double periodSeconds;
+  private final TimeScale timeScale;
+  private final double[] x;
+
+  /**
+   * @param subjectName shown in chart titles ("function api" or "account")
+   * @param fileStem safe file name prefix for this subject
+   * @param latency the subject's latency CDF, or null when latency.csv has none
+   * @param periodSeconds the metrics period, used as the width of bars
+   */
+  SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
+      LatencyCdf latency, double periodSeconds) {
+    this.series = series;
+    this.subjectName = subjectName;
+    this.fileStem = fileStem;
+    this.limits = limits;
+    this.latency = latency;
+    this.periodSeconds = periodSeconds;
+    double[] starts = series.periodStartsSeconds();
+    double end = starts.length == 0 ? periodSeconds : starts[starts.length - 1] + periodSeconds;
+    this.timeScale = TimeScale.forSpanSeconds(end);
+    this.x = timeScale.scale(starts);
+  }
+
+  /** Returns every chart of the subject, in report order. */
+  List<ReportChart> all() {
+    List<ReportChart> charts = new ArrayList<>();
+    charts.add(invocations());
+    charts.add(duration());
+    charts.add(errors());
+    charts.add(throttles());
+    charts.add(concurrency());
+    charts.add(iteratorAge());
+    charts.add(coldStarts());
+    charts.add(environments());
+    if (latency != null && !latency.kinds().isEmpty()) {
+      charts.add(latencyCdf());
+    }
+    return charts;
+  }
+
+  ReportChart invocations() {
+    String title = "Invocations per period — " + subjectName;
+    XYPlot plot = linePlot("Invocations (count per period)",
+        MetricColumn.INVOCATIONS);
+    return chart("invocations", title, plot,
+        "Requests that ran the handler in each " + periodText() + " period (throttled requests "
+            + "are not counted). Spikes here line up with the concurrency and cold-start charts.");
+  }
+
+  ReportChart duration() {
+    XYPlot plot = linePlot("Duration (ms)",
+        MetricColumn.DURATION_AVG, MetricColumn.DURATION_P99, MetricColumn.DURATION_MAX);
+    return chart("duration", "Handler duration per period (avg, p99, max) — " + subjectName, plot,
+        "Handler run time per period, excluding init. A p99 far above the average means a slow "
+            + "tail; gaps are periods in which nothing ran.");
+  }
+
+  ReportChart errors() {
+    XYPlot plot = barPlot("Errors (count per period)", single(MetricColumn.ERRORS));
+    double[] rate = SuccessRate.percent(
+        series.values(MetricColumn.INVOCATIONS), series.values(MetricColumn.ERRORS));
+    NumberAxis rateAxis = new NumberAxis("Success rate (%)");
+    rateAxis.setRange(0.0, 105.0);
+    plot.setRangeAxis(1, rateAxis);
+    XYSeriesCollection rateData = new XYSeriesCollection();
+    addIfData(rateData, "Success rate (%)", rate);
+    plot.setDataset(1, rateData);
+    plot.mapDatasetToRangeAxis(1, 1);
+    plot.setRenderer(1, lineRenderer(1));
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    return chart("errors", "Errors and success rate per period — " + subjectName, plot,
+        "Bars count invocations that ended in a function error or timeout (left axis); the line "
+            + "is the success rate, (invocations − errors) / invocations, on the right axis.");
+  }
+
+  ReportChart throttles() {
+    StackedLayers layers = new StackedLayers(x.length);
+    for (MetricColumn reason : MetricColumn.throttleReasons()) {
+      layers.add(reason.label(), series.values(reason));
+    }
+    layers.addRemainder("Reason not recorded", series.values(MetricColumn.THROTTLES));
+    XYPlot plot = barPlot("Throttles (count per period)", layers.visibleLayers());
+    plot.setNoDataMessage("No throttles in this run");
+    return chart("throttles", "Throttles per period, stacked by reason — " + subjectName, plot,
+        "Requests rejected with 429 in each period; each colour is one limit that caused it "
+            + "(account, reserved concurrency, request rate, scaling rate). The bar height is the total.");
+  }
+
+  ReportChart concurrency() {
+    XYPlot plot = linePlot("Concurrent executions (count)", MetricColumn.CONCURRENT_EXECUTIONS);
+    double peak = series.max(MetricColumn.CONCURRENT_EXECUTIONS);
+    plot.getRangeAxis().setRange(0.0, limits.axisUpperBound(Double.isNaN(peak) ? 0.0 : peak));
+    marker(plot, limits.reserved(), "reserved concurrency", ChartStyle.LIMIT_RESERVED);
+    marker(plot, limits.provisioned(), "provisioned concurrency", ChartStyle.LIMIT_PROVISIONED);
+    JFreeChart chart = new JFreeChart("Concurrent executions (max per period) — " + subjectName,
+        ChartStyle.TITLE_FONT, plot, true);
+    if (limits.showsAccountLimit(Double.isNaN(peak) ? 0.0 : peak)) {
+      marker(plot, limits.account(), "account limit", ChartStyle.LIMIT_ACCOUNT);
+    } else if (!Double.isNaN(limits.account())) {
+      TextTitle note = new TextTitle(String.format(Locale.US,
+          "Account concurrency limit %s is far above this range and not drawn",
+          NumberText.count(limits.account())), ChartStyle.SUBTITLE_FONT);
+      chart.addSubtitle(note);
+    }
+    return finish("concurrency", chart,
+        "The highest number of environments running a request at once in each period. Dashed "
+            + "lines are the limits that cap it: reserved concurrency, provisioned concurrency "
+            + "and the account limit.");
+  }
+
+  ReportChart iteratorAge() {
+    XYPlot plot = linePlot("Iterator age (ms)", MetricColumn.ITERATOR_AGE_MAX);
+    plot.setNoDataMessage("No stream event sources in this run");
+    return chart("iterator-age", "Iterator age (max per period) — " + subjectName, plot,
+        "For Kinesis or DynamoDB stream sources: the age of the last record of each batch when it "
+            + "was read. A rising line means the function falls behind its stream.");
+  }
+
+  ReportChart coldStarts() {
+    XYPlot plot = barPlot("Cold starts (count per period)", single(MetricColumn.COLD_STARTS));
+    NumberAxis initAxis = new NumberAxis("Init duration (ms)");
+    initAxis.setAutoRangeIncludesZero(true);
+    plot.setRangeAxis(1, initAxis);
+    XYSeriesCollection initData = new XYSeriesCollection();
+    addIfData(initData, MetricColumn.INIT_DURATION_AVG.label(),
+        series.values(MetricColumn.INIT_DURATION_AVG));
+    addIfData(initData, MetricColumn.INIT_DURATION_P99.label(),
+        series.values(MetricColumn.INIT_DURATION_P99));
+    plot.setDataset(1, initData);
+    plot.mapDatasetToRangeAxis(1, 1);
+    plot.setRenderer(1, lineRenderer(1));
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setNoDataMessage("No cold starts in this run");
+    return chart("cold-starts", "Cold starts and init duration per period — " + subjectName, plot,
+        "Bars count requests that had to wait for a new environment (left axis); lines show how "
+            + "long those inits took, average and p99 (right axis).");
+  }
+
+  ReportChart environments() {
+    StackedLayers layers = new StackedLayers(x.length);
+    for (MetricColumn state : MetricColumn.environmentStates()) {
+      layers.add(state.label(), series.values(state));
+    }
+    XYPlot plot = barPlot("Environments (time-weighted mean)", layers.visibleLayers());
+    // Adjacent full-width bars draw each period's mean as a step: a stacked area per period.
+    ((XYBarRenderer) plot.getRenderer()).setMargin(0.0);
+    plot.setNoDataMessage("No execution environments in this run");
+    return chart("environments", "Execution environments by state (stacked) — " + subjectName,
+        plot,
+        "How many environments existed in each state, averaged over each period: initialising "
+            + "(cold start in progress), busy, idle (kept warm) and provisioned-idle. The top edge "
+            + "is the total number of environments.");
+  }
+
+  ReportChart latencyCdf() {
+    XYSeriesCollection data = new XYSeriesCollection();
+    List<String> kinds = new ArrayList<>();
+    for (String kind : latency.kinds()) {
+      List<LatencyCdf.Point> points = latency.logAxisPoints(kind);
+      if (points.isEmpty()) {
+        continue;
+      }
+      XYSeries line = new XYSeries(kind, false, true);
+      for (LatencyCdf.Point point : points) {
+        line.add(point.latencyMs(), point.percentile());
+      }
+      data.addSeries(line);
+      kinds.add(kind);
+    }
+    LogAxis xAxis = new LogAxis("Latency seen by the caller (ms, log scale)");
+    xAxis.setSmallestValue(1e-3);
+    // One labelled tick per power of ten reads better than JFreeChart's default log ticks.
+    xAxis.setTickUnit(new NumberTickUnit(1.0));
+    xAxis.setMinorTickCount(9);
+    xAxis.setMinorTickMarksVisible(true);
+    xAxis.setUpperMargin(0.08);
+    xAxis.setLowerMargin(0.05);
+    NumberAxis yAxis = new NumberAxis("Requests at or below (%)");
+    yAxis.setRange(0.0, 102.0);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+    for (int i = 0; i < kinds.size(); i++) {
+      styleSeries(renderer, i, kindColour(kinds.get(i)));
+      for (double p : new double[] {50.0, 99.0}) {
+        double ms = latency.latencyAtMs(kinds.get(i), p);
+        if (ms > 0.0) {
+          // The mark's size is in data units on a log axis, so scale it around the point.
+          plot.addAnnotation(new XYShapeAnnotation(
+              new Ellipse2D.Double(ms * 0.97, p - 1.5, ms * 0.06, 3.0),
+              ChartStyle.LINE, (Color) kindColour(kinds.get(i)), (Color) kindColour(kinds.get(i))));
+          XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.US, " %s p%.0f %s ms ",
+              kinds.get(i), p, NumberText.decimal(ms, 1)), ms, p - 4.0 * (i + 1));
+          label.setFont(ChartStyle.ANNOTATION_FONT);
+          // p99 sits at the right end of a line, so its label goes left of the dot.
+          label.setTextAnchor(p > 90.0 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+          label.setPaint(kindColour(kinds.get(i)));
+          plot.addAnnotation(label);
+        }
+      }
+    }
+    for (double p : new double[] {50.0, 99.0}) {
+      ValueMarker line = new ValueMarker(p, ChartStyle.MARKER, ChartStyle.DASHED);
+      plot.addRangeMarker(line);
+    }
+    plot.setNoDataMessage("No latency observations in this run");
+    return chart("latency-cdf", "Latency distribution, cold vs warm requests — " + subjectName,
+        plot,
+        "Each line is a cumulative distribution: read across from a percentage to the latency "
+            + "that share of requests did not exceed. Dots mark p50 and p99; the gap between the "
+            + "cold and warm lines is what a cold start costs the caller.");
+  }
+
+  private java.awt.Paint kindColour(String kind) {
+    return switch (kind) {
+      case "warm" -> ChartStyle.color(0);
+      case "cold" -> ChartStyle.color(3);
+      default -> ChartStyle.color(4 + Math.floorMod(kind.hashCode(), 3));
+    };
+  }
+
+  private XYPlot linePlot(String yLabel, MetricColumn... columns) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = lineRenderer(0);
+    for (int c = 0; c < columns.length; c++) {
+      // A column keeps its colour even when an earlier one has no data and is left out.
+      if (addIfData(data, columns[c].label(), series.values(columns[c]))) {
+        styleSeries(renderer, data.getSeriesCount() - 1, ChartStyle.color(c));
+      }
+    }
+    return new XYPlot(data, timeAxis(), countAxis(yLabel), renderer);
+  }
+
+  /**
+   * Returns a bar plot of stacked layers: the cumulative tops are drawn highest first, so each
+   * lower layer paints over the part of the bar that is its own.
+   */
+  private XYPlot barPlot(String yLabel, List<StackedLayers.Layer> layers) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYBarRenderer renderer = new XYBarRenderer(0.1);
+    renderer.setBarPainter(new StandardXYBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setDrawBarOutline(false);
+    for (int l = layers.size() - 1; l >= 0; l--) {
+      StackedLayers.Layer layer = layers.get(l);
+      XYSeries top = new XYSeries(layer.label(), false, true);
+      for (int i = 0; i < x.length; i++) {
+        top.add(x[i], layer.tops()[i]);
+      }
+      data.addSeries(top);
+      renderer.setSeriesPaint(data.getSeriesCount() - 1, ChartStyle.color(layer.position()));
+    }
+    // Bars span [periodStart, periodStart + period], as the period they summarise.
+    data.setIntervalWidth(periodSeconds / timeScale.secondsPerUnit());
+    data.setIntervalPositionFactor(0.0);
+    XYPlot plot = new XYPlot(data, timeAxis(), countAxis(yLabel), renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    return plot;
+  }
+
+  private List<StackedLayers.Layer> single(MetricColumn column) {
+    return new StackedLayers(x.length).add(column.label(), series.values(column)).visibleLayers();
+  }
+
+  private boolean addIfData(XYSeriesCollection data, String label, double[] values) {
+    boolean any = false;
+    XYSeries line = new XYSeries(label, false, true);
+    for (int i = 0; i < values.length; i++) {
+      // A null y leaves a gap: an empty cell means "no data", not zero.
+      line.add(x[i], Double.isNaN(values[i]) ? null : values[i]);
+      any |= !Double.isNaN(values[i]);
+    }
+    if (any) {
+      data.addSeries(line);
+    }
+    return any;
+  }
+
+  private XYLineAndShapeRenderer lineRenderer(int firstColour) {
+    XYLineAndShapeRenderer renderer =
+        new XYLineAndShapeRenderer(true, x.length <= SHAPES_UP_TO_PERIODS);
+    for (int i = 0; i < 4; i++) {
+      styleSeries(renderer, i, ChartStyle.color(firstColour + i));
+    }
+    return renderer;
+  }
+
+  private static void styleSeries(XYLineAndShapeRenderer renderer, int index, java.awt.Paint paint) {
+    renderer.setSeriesPaint(index, paint);
+    renderer.setSeriesStroke(index, ChartStyle.LINE);
+  }
+
+  private NumberAxis timeAxis() {
+    NumberAxis axis = new NumberAxis(timeScale.axisLabel());
+    double start = x.length == 0 ? 0.0 : x[0];
+    double end = (x.length == 0 ? 0.0 : x[x.length - 1]) + periodSeconds / timeScale.secondsPerUnit();
+    axis.setRange(start, Math.max(end, start + 1e-9));
+    return axis;
+  }
+
+  private static NumberAxis countAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setAutoRangeIncludesZero(true);
+    if (label.contains("(count")) {
+      // Counts are whole numbers; a tick at 0.5 throttles would read as nonsense.
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
+    }
+    return axis;
+  }
+
+  private static void marker(XYPlot plot, double value, String label, Color colour) {
+    if (Double.isNaN(value)) {
+      return;
+    }
+    ValueMarker marker = new ValueMarker(value, colour, ChartStyle.DASHED);
+    marker.setLabel(label + " " + NumberText.count(value));
+    marker.setLabelFont(ChartStyle.ANNOTATION_FONT);
+    marker.setLabelPaint(colour);
+    marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    plot.addRangeMarker(marker);
+  }
+
+  private ReportChart chart(String kind, String title, XYPlot plot, String caption) {
+    return finish(kind, new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true), caption);
+  }
+
+  private ReportChart finish(String kind, JFreeChart chart, String caption) {
+    ChartStyle.apply(chart);
+    return new ReportChart(fileStem + "-" + kind, chart.getTitle().getText(), caption, chart);
+  }
+
+  private String periodText() {
+    return NumberText.count(periodSeconds) + " s";
+  }
+}

@@ -1,0 +1,157 @@
+package dev.lambdasim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run folder becomes a self-contained report: every referenced chart exists and is a real,
+ * non-blank image, every chart written is referenced, and input text is escaped.
+ */
+final class RunReportTest {
+  private static final Pattern IMG_SRC = Pattern.compile("<img src=\"([^\"]+)\"");
+  private static final String HOSTILE = "<script>alert(1)</script>";
+
+  @TempDir Path dir;
+
+  @Test
+  void everyReferencedChartExistsAndEveryChartIsReferenced() throws IOException {
+    RunFolder.write(dir, List.of("api", "worker"), 8, "plain");
+
+    RunReport.write(dir);
+
+    List<String> sources = sources(html());
+    assertThat(sources).isNotEmpty().doesNotHaveDuplicates()
+        .allSatisfy(src -> assertThat(src).startsWith("charts/").endsWith(".png"))
+        .allSatisfy(src -> assertThat(dir.resolve(src)).isRegularFile());
+    try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
+      Set<String> written = files.map(f -> "charts/" + f.getFileName()).collect(Collectors.toSet());
+      assertThat(written).containsExactlyInAnyOrderElementsOf(sources);
+    }
+    // Two functions and the account: nine charts per function (with latency), eight for the account.
+    assertThat(sources).hasSize(9 + 9 + 8);
+  }
+
+  @Test
+  void chartsAreNonBlankPngsOfTheDeclaredSize() throws IOException {
+    RunFolder.write(dir, List.of("api"), 6, "plain");
+
+    RunReport.write(dir);
+
+    for (String src : sources(html())) {
+      BufferedImage image = ImageIO.read(dir.resolve(src).toFile());
+      assertThat(image).as(src).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(ChartStyle.WIDTH_PX);
+      assertThat(image.getHeight()).isEqualTo(ChartStyle.HEIGHT_PX);
+      assertThat(distinctColours(image)).as(src).isGreaterThanOrEqualTo(4);
+    }
+  }
+
+  @Test
+  void inputTextIsEscapedEverywhere() throws IOException {
+    RunFolder.write(dir, List.of("api"), 3, HOSTILE);
+
+    RunReport.write(dir);
+
+    String html = html();
+    assertThat(html).doesNotContain(HOSTILE).doesNotContain("<b>api</b>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("&lt;b&gt;api&lt;/b&gt;");
+    assertThat(html.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script");
+  }
+
+  @Test
+  void reportIsSelfContained() throws IOException {
+    RunFolder.write(dir, List.of("api"), 3, "plain");
+
+    RunReport.write(dir);
+
+    String html = html();
+    assertThat(html).doesNotContain("http://").doesNotContain("https://")
+        .contains("<style>").doesNotContain("<link");
+    assertThat(dir.resolve("report.html.tmp")).doesNotExist();
+  }
+
+  @Test
+  void reportHasTheSummaryLedgerAndScenario() throws IOException {
+    RunFolder.write(dir, List.of("api", "worker"), 4, "Why cold starts hurt.");
+
+    RunReport.write(dir);
+
+    String html = html();
+    assertThat(html).contains("Why cold starts hurt.", "Conservation ledger", "All functions",
+        "Throttles: ScalingRateExceeded", "1.21 %", "$0.001550", "under-provisioned",
+        "name: test-run", "<figcaption>", ">yes<");
+  }
+
+  @Test
+  void unbalancedLedgerIsFlagged() throws IOException {
+    RunFolder.write(dir, List.of("api"), 2, "plain");
+    Path summary = dir.resolve("summary.json");
+    Files.writeString(summary, Files.readString(summary).replace("\"dropped\":0", "\"dropped\":7"));
+
+    RunReport.write(dir);
+
+    assertThat(html()).contains("class=\"bad\">NO<");
+  }
+
+  @Test
+  void singlePeriodRunRenders() throws IOException {
+    RunFolder.write(dir, List.of("api"), 1, "plain");
+
+    RunReport.write(dir);
+
+    assertThat(sources(html())).allSatisfy(src -> assertThat(dir.resolve(src)).isRegularFile());
+  }
+
+  @Test
+  void runWithOnlyEmptyStatisticsAndMinimalSummaryRenders() throws IOException {
+    Files.write(dir.resolve("metrics.csv"), List.of(RunFolder.HEADER,
+        RunFolder.row(0, "api", 0, true), RunFolder.row(0, "*", 0, true)));
+    Files.writeString(dir.resolve("summary.json"), "{\"scenario\":\"bare\"}");
+
+    RunReport.write(dir);
+
+    String html = html();
+    assertThat(html).contains("bare", "n/a", "no scenario file");
+    assertThat(sources(html)).hasSize(16)
+        .allSatisfy(src -> assertThat(dir.resolve(src)).isRegularFile());
+  }
+
+  private String html() throws IOException {
+    return Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> sources(String html) {
+    Matcher matcher = IMG_SRC.matcher(html);
+    List<String> sources = new java.util.ArrayList<>();
+    while (matcher.find()) {
+      sources.add(matcher.group(1));
+    }
+    return sources;
+  }
+
+  private static int distinctColours(BufferedImage image) {
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+}
