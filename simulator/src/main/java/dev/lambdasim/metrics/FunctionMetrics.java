@@ -54,9 +54,11 @@ public final class FunctionMetrics {
   private long recycled;
   private double onDemandGbSeconds;
   private double provisionedDurationGbSeconds;
-  private final LatencyHistogram duration = new LatencyHistogram(3);
+  // A warm invocation's latency is its duration, so a warm one is recorded once (latencyWarm)
+  // and the overall duration and latency distributions are merged when asked for: fewer
+  // histogram updates on the hot path.
+  private final LatencyHistogram durationCold = new LatencyHistogram(3);
   private final LatencyHistogram init = new LatencyHistogram(3);
-  private final LatencyHistogram latency = new LatencyHistogram(3);
   private final LatencyHistogram latencyCold = new LatencyHistogram(3);
   private final LatencyHistogram latencyWarm = new LatencyHistogram(3);
 
@@ -164,14 +166,12 @@ public final class FunctionMetrics {
     if (timeout) {
       timeouts++;
     }
-    duration.recordNanos(handlerNanos);
-    long latencyNanos = initNanos + handlerNanos;
-    latency.recordNanos(latencyNanos);
     if (cold) {
+      durationCold.recordNanos(handlerNanos);
       init.recordNanos(initNanos);
-      latencyCold.recordNanos(latencyNanos);
+      latencyCold.recordNanos(initNanos + handlerNanos);
     } else {
-      latencyWarm.recordNanos(latencyNanos);
+      latencyWarm.recordNanos(handlerNanos);
     }
     if (onProvisioned) {
       provisionedDurationGbSeconds += gbSeconds;
@@ -315,16 +315,25 @@ public final class FunctionMetrics {
     return provisionedDurationGbSeconds;
   }
 
+  /** Returns a new histogram of handler durations (what CloudWatch's Duration shows). */
   public LatencyHistogram duration() {
-    return duration;
+    return merged(latencyWarm, durationCold);
   }
 
   public LatencyHistogram init() {
     return init;
   }
 
+  /** Returns a new histogram of caller-seen latencies (init when cold, plus handler). */
   public LatencyHistogram latency() {
-    return latency;
+    return merged(latencyWarm, latencyCold);
+  }
+
+  private static LatencyHistogram merged(LatencyHistogram a, LatencyHistogram b) {
+    LatencyHistogram sum = new LatencyHistogram(3);
+    sum.add(a);
+    sum.add(b);
+    return sum;
   }
 
   public LatencyHistogram latencyCold() {

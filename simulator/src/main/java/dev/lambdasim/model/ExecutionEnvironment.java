@@ -28,6 +28,13 @@ final class ExecutionEnvironment {
   long initNanos;
   long handlerNanos;
 
+  /**
+   * How long this environment may stay idle before it is reclaimed, drawn once from the
+   * function's keep-alive distribution when it is created.
+   */
+  final long keepAliveNanos;
+  /** The instant at which it is recycled, idle or not (a busy one finishes its request first). */
+  final long lifetimeEndNanos;
   /** When idle: the instant its keep-alive or lifetime ends, whichever is first. */
   long idleDeadlineNanos;
   boolean deadlineIsLifetime;
@@ -63,7 +70,9 @@ final class ExecutionEnvironment {
 
   /**
    * Fires at or before the idle deadline. It is left scheduled when the environment is reused,
-   * and re-armed lazily, so a busy environment costs no timer work per request.
+   * and re-armed lazily, so a busy environment costs no timer work per request. Because the
+   * keep-alive is fixed per environment, each idle deadline is later than the one before, so
+   * an expiry left scheduled is never too late.
    */
   final Event expiry = new Event(EventKind.EXPIRY) {
     @Override
@@ -77,11 +86,14 @@ final class ExecutionEnvironment {
     }
   };
 
-  ExecutionEnvironment(long id, SimulatedFunction function, boolean provisioned, long createdNanos) {
+  ExecutionEnvironment(long id, SimulatedFunction function, boolean provisioned, long createdNanos,
+      long keepAliveNanos, long lifetimeEndNanos) {
     this.id = id;
     this.function = function;
     this.provisioned = provisioned;
     this.createdNanos = createdNanos;
+    this.keepAliveNanos = keepAliveNanos;
+    this.lifetimeEndNanos = lifetimeEndNanos;
     this.needsInit = true;
   }
 

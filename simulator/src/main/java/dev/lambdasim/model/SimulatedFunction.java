@@ -121,7 +121,10 @@ public final class SimulatedFunction {
     // Drawn for every arrival, admitted or not, so the i-th request of a function gets the same
     // draws under every configuration (common random numbers for comparisons).
     long handlerReferenceNanos = handlerSampler.sampleNanos();
-    double errorDraw = errorStream.nextDouble();
+    // The error stream is the function's own, so skipping it when the outcome is certain
+    // changes no other draw.
+    double errorRate = spec.errorRate();
+    double errorDraw = errorRate == 0.0 ? 1.0 : errorRate == 1.0 ? 0.0 : errorStream.nextDouble();
 
     boolean provisioned = !idleProvisioned.isEmpty();
     boolean warm = false;
@@ -180,7 +183,13 @@ public final class SimulatedFunction {
   }
 
   private ExecutionEnvironment newEnvironment(long now, boolean provisioned) {
-    ExecutionEnvironment e = new ExecutionEnvironment(nextEnvironmentId++, this, provisioned, now);
+    // Keep-alive is drawn once per environment (each has its own idle timeout): this keeps
+    // idle deadlines increasing, so the expiry timer never has to move earlier.
+    long keepAlive = provisioned ? Long.MAX_VALUE : Math.max(0, keepAliveSampler.sampleNanos());
+    long lifetimeEnd = provisioned ? Long.MAX_VALUE
+        : saturatedAdd(now, spec.maxLifetimeNanos());
+    ExecutionEnvironment e = new ExecutionEnvironment(nextEnvironmentId++, this, provisioned, now,
+        keepAlive, lifetimeEnd);
     metrics.environments.add(now, 1);
     metrics.environmentCreated(now);
     return e;
@@ -259,19 +268,20 @@ public final class SimulatedFunction {
       metrics.provisionedIdle.add(now, 1);
       return;
     }
-    long lifetimeEnd = e.createdNanos + spec.maxLifetimeNanos();
-    if (now >= lifetimeEnd) {
+    if (now >= e.lifetimeEndNanos) {
       end(e, now, false);
       return;
     }
-    long keepAliveEnd = now + Math.max(0, keepAliveSampler.sampleNanos());
-    e.deadlineIsLifetime = lifetimeEnd <= keepAliveEnd;
-    e.idleDeadlineNanos = Math.min(keepAliveEnd, lifetimeEnd);
+    long keepAliveEnd = saturatedAdd(now, e.keepAliveNanos);
+    e.deadlineIsLifetime = e.lifetimeEndNanos <= keepAliveEnd;
+    e.idleDeadlineNanos = Math.min(keepAliveEnd, e.lifetimeEndNanos);
     e.state = EnvironmentState.IDLE;
     idleOnDemand.add(e);
     metrics.idle.add(now, 1);
-    if (!e.expiry.isScheduled() || e.expiry.timeNanos() > e.idleDeadlineNanos) {
-      loop.reschedule(e.expiry, e.idleDeadlineNanos);
+    if (!e.expiry.isScheduled()) {
+      loop.schedule(e.expiry, e.idleDeadlineNanos);
+    } else if (e.expiry.timeNanos() > e.idleDeadlineNanos) {
+      throw new IllegalStateException("idle deadline moved earlier for " + e);
     }
   }
 
@@ -287,6 +297,11 @@ public final class SimulatedFunction {
     idleOnDemand.remove(e);
     metrics.idle.add(now, -1);
     end(e, now, !e.deadlineIsLifetime);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private void end(ExecutionEnvironment e, long now, boolean byKeepAlive) {

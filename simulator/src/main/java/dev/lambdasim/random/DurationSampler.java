@@ -4,7 +4,6 @@ import dev.lambdasim.scenario.DistributionSpec;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
-import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -42,8 +41,7 @@ public interface DurationSampler {
           ? new ConstantSampler(normal.meanNanos())
           : new TruncatedNormalSampler(normal.meanNanos(), normal.stddevNanos(), rng);
     } else if (spec instanceof DistributionSpec.LogNormal logNormal) {
-      return new ContinuousSampler(
-          new LogNormalDistribution(rng, logNormal.mu(), logNormal.sigma()));
+      return new LogNormalSampler(logNormal.mu(), logNormal.sigma(), rng);
     } else if (spec instanceof DistributionSpec.Gamma gamma) {
       // Commons Math's own path for shape < 1 allocates per draw; see SmallShapeGammaSampler.
       return gamma.shape() > 0 && gamma.shape() < 1

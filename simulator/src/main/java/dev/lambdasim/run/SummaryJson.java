@@ -28,6 +28,8 @@ public final class SummaryJson {
     try (OutputStream out = Files.newOutputStream(file);
         JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       json.setPrettyPrinter(new DefaultPrettyPrinter());
+      // 7200 rather than 7.2E+3: stripped BigDecimals would otherwise print in scientific form.
+      json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       write(result, json);
       json.writeRaw('\n');
     }
