@@ -13,6 +13,8 @@ import dev.lambdasim.scenario.AccountSpec;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.ScalingSpec;
 import dev.lambdasim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +48,23 @@ final class DeterminismTest {
     // Guards against a vacuous pass: the scenario does exercise throttles and errors.
     assertThat(first.accountThrottles()).isPositive();
     assertThat(first.function("api").errors()).isPositive();
+  }
+
+  /** The metrics time series of two runs of one scenario are the same CSV, line by line. */
+  @Test
+  void sameScenarioTwiceGivesIdenticalPeriodRows() {
+    List<String> first = periodRows(everyStream());
+    List<String> second = periodRows(everyStream());
+
+    // 10 one-minute periods × (2 functions + the account's "*" row).
+    assertThat(first).hasSize(30);
+    assertThat(second).isEqualTo(first);
+  }
+
+  private static List<String> periodRows(Scenario scenario) {
+    List<String> rows = new ArrayList<>();
+    new Simulation(scenario, row -> rows.add(row.toCsv())).run(ProgressListener.none());
+    return rows;
   }
 
   /**
