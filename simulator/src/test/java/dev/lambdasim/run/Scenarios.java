@@ -51,6 +51,13 @@ final class Scenarios {
     return new Scenario("test", "", 42, durationNanos, 0, MIN, account, pricing, specs, null);
   }
 
+  /** Returns {@code scenario} with observations before {@code warmupNanos} left out. */
+  static Scenario withWarmup(Scenario scenario, long warmupNanos) {
+    return new Scenario(scenario.name(), scenario.description(), scenario.seed(),
+        scenario.durationNanos(), warmupNanos, scenario.metricsPeriodNanos(), scenario.account(),
+        scenario.pricing(), scenario.functions(), scenario.source());
+  }
+
   static AccountSpec unlimitedAccount() {
     return new AccountSpec(1_000_000, 0, ScalingSpec.unlimited());
   }
@@ -87,6 +94,7 @@ final class Scenarios {
     Fn cpuBound(double value) { cpuBound = value; return this; }
     Fn threads(int value) { threads = value; return this; }
     Fn init(DistributionSpec value) { init = value; return this; }
+    Fn initCpuBound(double value) { initCpuBound = value; return this; }
     Fn errorRate(double value) { errorRate = value; return this; }
     Fn keepAlive(DistributionSpec value) { keepAlive = value; return this; }
     Fn maxLifetime(long nanos) { maxLifetimeNanos = nanos; return this; }
