@@ -4,6 +4,7 @@ import dev.lambdasim.report.RunReport;
 import dev.lambdasim.run.FunctionSummary;
 import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.RunResult;
+import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code lambdasim run}: simulates scenarios and writes their result folders and reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Simulate scenarios. For each, writes DIR/<name>/ with summary.json, "
-        + "metrics.csv, latency.csv, the scenario echoed, report.html and charts/."})
+        + "metrics.csv, latency.csv, environments.csv, the scenario echoed, report.html and "
+        + "charts/."})
 final class RunCommand implements Callable<Integer> {
 
   @Mixin
@@ -34,6 +36,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--no-report", description = "Skip report.html and charts (numbers only).")
   boolean noReport;
+
+  @Option(names = "--timeline",
+      description = "Write every environment's state spans to environments.csv (by default only "
+          + "the first 40 environments of each function, for the report's timeline).")
+  boolean timeline;
 
   @Spec
   CommandSpec spec;
@@ -56,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     }
     for (Scenario scenario : scenarios) {
       RunResult result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
-          (folder, r) -> {
+          timeline ? TimelineLimits.ALL : TimelineLimits.REPORT, (folder, r) -> {
             if (!noReport) {
               RunReport.write(folder);
             }

@@ -17,6 +17,10 @@ final class ExecutionEnvironment {
   final boolean provisioned;
   final long createdNanos;
   EnvironmentState state;
+  /** When the current state began (for the timeline). */
+  long stateSinceNanos;
+  /** Whether this environment's state spans go to the timeline. */
+  boolean recorded;
   /** True when the next request must run Init: a new environment, or one reset by a timeout. */
   boolean needsInit;
 

@@ -2,11 +2,14 @@ package dev.lambdasim.model;
 
 import dev.lambdasim.cost.CostModel;
 import dev.lambdasim.engine.EventLoop;
+import dev.lambdasim.metrics.EnvironmentTimeline;
 import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.random.DurationSampler;
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.ScalingSpec;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -31,6 +34,8 @@ public final class SimulatedFunction {
   private final EventLoop loop;
   private final Account account;
   private final FunctionMetrics metrics;
+  private final EnvironmentTimeline timeline;
+  private final List<ExecutionEnvironment> recorded = new ArrayList<>();
   private final boolean billInit;
 
   private final DurationSampler handlerSampler;
@@ -49,8 +54,10 @@ public final class SimulatedFunction {
   private long nextEnvironmentId;
 
   public SimulatedFunction(FunctionSpec spec, int index, EventLoop loop, Account account,
-      RandomStreams streams, FunctionMetrics metrics, boolean billInit) {
+      RandomStreams streams, FunctionMetrics metrics, EnvironmentTimeline timeline,
+      boolean billInit) {
     this.spec = spec;
+    this.timeline = timeline;
     this.index = index;
     this.loop = loop;
     this.account = account;
@@ -107,7 +114,7 @@ public final class SimulatedFunction {
     for (int i = 0; i < spec.provisionedConcurrency(); i++) {
       ExecutionEnvironment e = newEnvironment(now, true);
       e.needsInit = false;
-      e.state = EnvironmentState.IDLE;
+      enter(e, EnvironmentState.IDLE, now);
       idleProvisioned.add(e);
       metrics.provisionedIdle.add(now, 1);
     }
@@ -190,6 +197,10 @@ public final class SimulatedFunction {
         : saturatedAdd(now, spec.maxLifetimeNanos());
     ExecutionEnvironment e = new ExecutionEnvironment(nextEnvironmentId++, this, provisioned, now,
         keepAlive, lifetimeEnd);
+    if (timeline.records(e.id)) {
+      e.recorded = true;
+      recorded.add(e);
+    }
     metrics.environments.add(now, 1);
     metrics.environmentCreated(now);
     return e;
@@ -215,11 +226,11 @@ public final class SimulatedFunction {
       account.provisionedBusy().add(now, 1);
     }
     if (e.cold && e.initNanos > 0) {
-      e.state = EnvironmentState.INITIALIZING;
+      enter(e, EnvironmentState.INITIALIZING, now);
       metrics.initializing.add(now, 1);
       loop.schedule(e.initDone, now + e.initNanos);
     } else {
-      e.state = EnvironmentState.BUSY;
+      enter(e, EnvironmentState.BUSY, now);
       metrics.busy.add(now, 1);
     }
     loop.schedule(e.completion, now + e.initNanos + e.handlerNanos);
@@ -227,7 +238,7 @@ public final class SimulatedFunction {
 
   void onInitDone(ExecutionEnvironment e) {
     long now = loop.nowNanos();
-    e.state = EnvironmentState.BUSY;
+    enter(e, EnvironmentState.BUSY, now);
     metrics.initializing.add(now, -1);
     metrics.busy.add(now, 1);
   }
@@ -263,7 +274,7 @@ public final class SimulatedFunction {
     if (e.provisioned) {
       // Provisioned environments are kept at the configured count; their recycling arrives with
       // provisioned concurrency over time.
-      e.state = EnvironmentState.IDLE;
+      enter(e, EnvironmentState.IDLE, now);
       idleProvisioned.add(e);
       metrics.provisionedIdle.add(now, 1);
       return;
@@ -275,7 +286,7 @@ public final class SimulatedFunction {
     long keepAliveEnd = saturatedAdd(now, e.keepAliveNanos);
     e.deadlineIsLifetime = e.lifetimeEndNanos <= keepAliveEnd;
     e.idleDeadlineNanos = Math.min(keepAliveEnd, e.lifetimeEndNanos);
-    e.state = EnvironmentState.IDLE;
+    enter(e, EnvironmentState.IDLE, now);
     idleOnDemand.add(e);
     metrics.idle.add(now, 1);
     if (!e.expiry.isScheduled()) {
@@ -299,12 +310,43 @@ public final class SimulatedFunction {
     end(e, now, !e.deadlineIsLifetime);
   }
 
+  /** Moves {@code e} to {@code state}, closing its previous span on the timeline. */
+  private void enter(ExecutionEnvironment e, EnvironmentState state, long now) {
+    if (e.recorded && e.state != null) {
+      timeline.span(e.id, e.provisioned, label(e.state), e.stateSinceNanos, now, "");
+    }
+    e.state = state;
+    e.stateSinceNanos = now;
+  }
+
+  /** Closes the open spans of recorded environments at the end of the run. */
+  public void closeTimeline(long endNanos) {
+    for (ExecutionEnvironment e : recorded) {
+      if (e.state != EnvironmentState.GONE && e.state != null) {
+        timeline.span(e.id, e.provisioned, label(e.state), e.stateSinceNanos, endNanos, "");
+      }
+    }
+  }
+
+  private static String label(EnvironmentState state) {
+    return switch (state) {
+      case INITIALIZING -> "init";
+      case BUSY -> "busy";
+      case IDLE -> "idle";
+      case GONE -> "gone";
+    };
+  }
+
   private static long saturatedAdd(long a, long b) {
     long sum = a + b;
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private void end(ExecutionEnvironment e, long now, boolean byKeepAlive) {
+    if (e.recorded) {
+      timeline.span(e.id, e.provisioned, label(e.state), e.stateSinceNanos, now,
+          byKeepAlive ? "reclaimed" : "recycled");
+    }
     e.state = EnvironmentState.GONE;
     loop.cancel(e.expiry);
     metrics.environments.add(now, -1);

@@ -25,17 +25,23 @@ public final class RunFolder {
 
   private RunFolder() {}
 
-  /** Runs {@code scenario} and publishes {@code outDir/<name>}; returns the result. */
+  /**
+   * Runs {@code scenario} and publishes {@code outDir/<name>}; returns the result.
+   *
+   * @param timeline which environments go to {@code environments.csv}
+   */
   public static RunResult run(Scenario scenario, Path outDir, ProgressListener progress,
-      Finisher finisher) throws IOException {
+      TimelineLimits timeline, Finisher finisher) throws IOException {
     Files.createDirectories(outDir);
     Path target = outDir.resolve(scenario.name());
     Path partial = outDir.resolve("." + scenario.name() + ".partial");
     deleteRecursively(partial);
     Files.createDirectories(partial);
     RunResult result;
-    try (MetricsCsvWriter metrics = new MetricsCsvWriter(partial.resolve("metrics.csv"))) {
-      result = new Simulation(scenario, metrics).run(progress);
+    try (MetricsCsvWriter metrics = new MetricsCsvWriter(partial.resolve("metrics.csv"));
+        EnvironmentsCsvWriter environments =
+            new EnvironmentsCsvWriter(partial.resolve("environments.csv"))) {
+      result = new Simulation(scenario, metrics, environments, timeline).run(progress);
     }
     SummaryJson.write(result, partial.resolve("summary.json"));
     LatencyCsv.write(result, partial.resolve("latency.csv"));

@@ -4,6 +4,7 @@ import dev.lambdasim.cost.Bill;
 import dev.lambdasim.cost.CostModel;
 import dev.lambdasim.cost.FunctionUsage;
 import dev.lambdasim.engine.EventLoop;
+import dev.lambdasim.metrics.EnvironmentTimeline;
 import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.metrics.LatencyHistogram;
 import dev.lambdasim.metrics.MetricsRecorder;
@@ -48,6 +49,15 @@ public final class Simulation {
   private final Account account;
 
   public Simulation(Scenario scenario, MetricsSink sink) {
+    this(scenario, sink, null, TimelineLimits.NONE);
+  }
+
+  /**
+   * A run whose metrics rows go to {@code sink} and whose environment state spans, within
+   * {@code limits}, go to {@code timelineSink} (may be null for none).
+   */
+  public Simulation(Scenario scenario, MetricsSink sink, EnvironmentTimeline.Sink timelineSink,
+      TimelineLimits limits) {
     this.scenario = scenario;
     this.recorder = new MetricsRecorder(scenario.warmupNanos(), sink);
     RandomStreams streams = new RandomStreams(scenario.seed());
@@ -58,8 +68,12 @@ public final class Simulation {
       FunctionSpec spec = scenario.functions().get(i);
       FunctionMetrics metrics =
           recorder.register(new FunctionMetrics(spec.name(), scenario.warmupNanos()));
+      EnvironmentTimeline timeline = timelineSink == null
+          ? EnvironmentTimeline.none(spec.name())
+          : new EnvironmentTimeline(spec.name(), timelineSink, limits.maxEnvironments(),
+              limits.maxSpansPerFunction());
       SimulatedFunction function = new SimulatedFunction(spec, i, loop, account, streams, metrics,
-          scenario.pricing().billInit());
+          timeline, scenario.pricing().billInit());
       functions.add(function);
       provisioned[i] = spec.provisionedConcurrency();
       for (TrafficSpec source : spec.traffic()) {
@@ -97,6 +111,9 @@ public final class Simulation {
       progress.progress((double) step / PROGRESS_STEPS, loop.eventsHandled());
     }
     periodClock.finish();
+    for (SimulatedFunction f : functions) {
+      f.closeTimeline(horizon);
+    }
     return summarise();
   }
 
