@@ -1,6 +1,8 @@
 package dev.lambdasim.cli;
 
-import dev.lambdasim.metrics.MetricsSink;
+import dev.lambdasim.run.EnvironmentsCsvWriter;
+import dev.lambdasim.run.MetricsCsvWriter;
+import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.Simulation;
@@ -14,7 +16,10 @@ import dev.lambdasim.scenario.PricingSpec;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -29,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code lambdasim bench}: simulated invocations per wall-clock second on the standard
  * scenario — one function, Poisson arrivals, lognormal durations, keep-alive, per-function
- * scaling, every metric recorded (period rows built and discarded instead of written).
+ * scaling, every metric recorded and written as a real run writes it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure simulator throughput (simulated invocations per wall-clock second) "
@@ -54,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (invocations < 1 || ratePerSecond <= 0 || repeat < 1) {
       spec.commandLine().getErr().println(
@@ -78,10 +83,26 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static double measure(Scenario scenario, PrintWriter out, String label) {
+  /**
+   * Runs the scenario once with every output a real run streams (metrics.csv and the
+   * timeline's environments.csv, into a temporary folder deleted afterwards) and returns
+   * simulated invocations per wall-clock second.
+   */
+  private static double measure(Scenario scenario, PrintWriter out, String label)
+      throws IOException {
+    Path folder = Files.createTempDirectory("lambdasim-bench");
     long start = System.nanoTime();
-    RunResult result = new Simulation(scenario, MetricsSink.discarding())
-        .run(ProgressListener.none());
+    RunResult result;
+    try (MetricsCsvWriter metrics = new MetricsCsvWriter(folder.resolve("metrics.csv"));
+        EnvironmentsCsvWriter environments =
+            new EnvironmentsCsvWriter(folder.resolve("environments.csv"))) {
+      result = new Simulation(scenario, metrics, environments, TimelineLimits.REPORT)
+          .run(ProgressListener.none());
+    } finally {
+      Files.deleteIfExists(folder.resolve("metrics.csv"));
+      Files.deleteIfExists(folder.resolve("environments.csv"));
+      Files.deleteIfExists(folder);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     long invocations = result.accountInvocations();
     double perSecond = invocations / seconds;

@@ -8,6 +8,7 @@ import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,16 @@ final class RunCommand implements Callable<Integer> {
             + "'; they would write the same output folder");
         return Main.BAD_INPUT;
       }
+    }
+    try {
+      Files.createDirectories(outDir);
+      if (!Files.isWritable(outDir)) {
+        throw new IOException("not writable");
+      }
+    } catch (IOException e) {
+      err.println("lambdasim: --out " + outDir + ": cannot write there ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+      return Main.BAD_INPUT;
     }
     for (Scenario scenario : scenarios) {
       RunResult result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
