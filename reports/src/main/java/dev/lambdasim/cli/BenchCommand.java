@@ -13,6 +13,7 @@ import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.InitSpec;
 import dev.lambdasim.scenario.InvocationType;
 import dev.lambdasim.scenario.PricingSpec;
+import dev.lambdasim.scenario.ProvisionedSpec;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * scenario — one function, Poisson arrivals, lognormal durations, keep-alive, per-function
  * scaling, every metric recorded and written as a real run writes it.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Measure simulator throughput (simulated invocations per wall-clock second) "
         + "on a standard scenario. Run with -Xmx256m to check that memory stays flat.")
 final class BenchCommand implements Callable<Integer> {
@@ -133,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         30 * SECOND_NANOS, new DistributionSpec.LogNormal(mu, sigma), 1024, 0.5, 1,
         new InitSpec(new DistributionSpec.LogNormal(Math.log(200e6), 0.5), 0.0), 0.001,
         new DistributionSpec.Uniform(300e9, 420e9), 7200 * SECOND_NANOS, ReusePolicy.MOST_RECENT,
-        FunctionSpec.NO_RESERVED, 0, InvocationType.SYNC,
+        FunctionSpec.NO_RESERVED, ProvisionedSpec.fixed(0), InvocationType.SYNC,
         List.of(new TrafficSpec.Poisson("poisson#0", ratePerSecond, 0, Long.MAX_VALUE)));
     return new Scenario("bench", "", 1, durationNanos, 0, 60 * SECOND_NANOS,
         AccountSpec.defaults(), PricingSpec.defaults(), List.of(api), null);

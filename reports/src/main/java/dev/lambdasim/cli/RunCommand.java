@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lambdasim run}: simulates scenarios and writes their result folders and reports. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Simulate scenarios. For each, writes DIR/<name>/ with summary.json, "
         + "metrics.csv, latency.csv, environments.csv, the scenario echoed, report.html and "
         + "charts/."})

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lambdasim validate}: checks scenario files without running them. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Check scenario files; print one located line per problem. Exit 0 if all are "
         + "valid, 2 otherwise.")
 final class ValidateCommand implements Callable<Integer> {

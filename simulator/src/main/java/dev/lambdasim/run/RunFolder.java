@@ -34,6 +34,11 @@ public final class RunFolder {
       TimelineLimits timeline, Finisher finisher) throws IOException {
     Files.createDirectories(outDir);
     Path target = outDir.resolve(scenario.name());
+    if (!target.normalize().getParent().equals(outDir.normalize())) {
+      // The loader only accepts plain names; this guards the recursive delete below.
+      throw new IllegalArgumentException("scenario name '" + scenario.name()
+          + "' does not name a folder inside " + outDir);
+    }
     Path partial = outDir.resolve("." + scenario.name() + ".partial");
     deleteRecursively(partial);
     Files.createDirectories(partial);

@@ -68,15 +68,18 @@ final class FunctionBinder {
     Long maxLifetime = f.duration("maxLifetime", 120 * MINUTE, MINUTE, Long.MAX_VALUE, "1m", null);
     ReusePolicy reuse = f.choice("reuse", ReusePolicy.MOST_RECENT, REUSE);
     Long reserved = f.integer("reservedConcurrency", (long) FunctionSpec.NO_RESERVED, 0, 1_000_000);
-    Long provisioned = provisioned(f);
+    ProvisionedSpec provisioned = new ProvisionedBinder(values)
+        .bind(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"));
     invocation(f);
     Node trafficNode = f.required("traffic", "a list of sources, e.g. [{poisson: {rate: 20/s}}]");
     List<TrafficSpec> sources = trafficNode == null ? List.of() : traffic.bind(trafficNode, f.path("traffic"));
 
     if (reserved != null && provisioned != null && reserved != FunctionSpec.NO_RESERVED
-        && provisioned > reserved) {
-      values.report(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"), provisioned
-          + " is above reservedConcurrency " + reserved + " (allowed 0.." + reserved + ")");
+        && provisioned.maxPossible() > reserved) {
+      values.report(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"),
+          (provisioned.isFixed() ? provisioned.maxPossible() + " is"
+              : "its largest possible value " + provisioned.maxPossible() + " is")
+          + " above reservedConcurrency " + reserved + " (allowed 0.." + reserved + ")");
     }
     return new FunctionSpec(name == null ? "" : name, description, or(memoryMb, 128L).intValue(),
         architecture == null ? Architecture.X86_64 : architecture, or(timeout, SECOND),
@@ -84,7 +87,8 @@ final class FunctionBinder {
         or(referenceMemoryMb, 128L).intValue(), or(cpuBound, 1.0), or(threads, 1L).intValue(), init,
         or(errorRate, 0.0), keepAlive == null ? new DistributionSpec.Constant(0) : keepAlive,
         or(maxLifetime, MINUTE), reuse == null ? ReusePolicy.MOST_RECENT : reuse,
-        or(reserved, (long) FunctionSpec.NO_RESERVED).intValue(), or(provisioned, 0L).intValue(),
+        or(reserved, (long) FunctionSpec.NO_RESERVED).intValue(),
+        provisioned == null ? ProvisionedSpec.fixed(0) : provisioned,
         InvocationType.SYNC, sources);
   }
 
@@ -99,31 +103,6 @@ final class FunctionBinder {
         ? distributions.bind(init.node("duration"), init.path("duration")) : lognormal150;
     Double cpuBound = init.decimal("cpuBound", 0.0, 0, 1);
     return new InitSpec(duration == null ? lognormal150 : duration, or(cpuBound, 0.0));
-  }
-
-  private Long provisioned(Fields f) {
-    Node node = f.node("provisionedConcurrency");
-    if (node == null) {
-      return 0L;
-    }
-    String path = f.path("provisionedConcurrency");
-    if (!(node instanceof Node.Mapping mapping)) {
-      return values.integer(node, path, 0, 1_000_000);
-    }
-    boolean later = false;
-    for (String key : List.of("schedule", "autoscaling")) {
-      if (mapping.values().containsKey(key)) {
-        later = true;
-        values.problems().add(mapping.keys().get(key), Fields.join(path, key),
-            "provisioned concurrency '" + key + "' is not supported yet (supported: an integer or {fixed: N})");
-      }
-    }
-    Fields p = Fields.of(node, path, values, List.of("fixed", "schedule", "autoscaling"));
-    if (later) {
-      return null; // "fixed" may rightly be absent next to a schedule; one message is enough
-    }
-    Node fixed = p.required("fixed", "an integer >= 0");
-    return fixed == null ? null : values.integer(fixed, p.path("fixed"), 0, 1_000_000);
   }
 
   private void invocation(Fields f) {

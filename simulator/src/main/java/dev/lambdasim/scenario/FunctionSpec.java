@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param maxLifetimeNanos     every environment is recycled at this age
  * @param reuse                which idle environment a request gets
  * @param reservedConcurrency  the function's cap and guarantee, or {@link #NO_RESERVED}
- * @param provisionedConcurrency environments initialised and ready from time 0 (0 = none)
+ * @param provisioned          provisioned concurrency: initialised and ready from time 0, and
+ *                             its schedule and auto scaling
  * @param invocation           invocation path
  * @param traffic              arrival sources; they superpose
  */
@@ -41,7 +42,7 @@ public record FunctionSpec(
     long maxLifetimeNanos,
     ReusePolicy reuse,
     int reservedConcurrency,
-    int provisionedConcurrency,
+    ProvisionedSpec provisioned,
     InvocationType invocation,
     List<TrafficSpec> traffic) {
 
@@ -50,8 +51,19 @@ public record FunctionSpec(
 
   public FunctionSpec {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(provisioned, "provisioned");
     description = description == null ? "" : description;
     traffic = List.copyOf(traffic);
+  }
+
+  /** Returns the provisioned concurrency configured at time 0. */
+  public int provisionedConcurrency() {
+    return provisioned.initial();
+  }
+
+  /** Returns the largest provisioned concurrency this function can ever have configured. */
+  public int maxProvisionedConcurrency() {
+    return provisioned.maxPossible();
   }
 
   public boolean hasReservedConcurrency() {

@@ -12,7 +12,8 @@ final class ScenarioBinder {
 
   static final List<String> FIELDS = List.of("name", "description", "seed", "duration", "warmup",
       "metricsPeriod", "account", "pricing", "functions");
-  static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
+  /** Names an output folder, so it must not be "." or ".." (or any name of dots only). */
+  static final Pattern NAME = Pattern.compile("(?=.*[a-z0-9])[a-z0-9._-]+");
 
   private final Values values;
   private final ScenarioFolder folder;
@@ -29,7 +30,8 @@ final class ScenarioBinder {
     String name = nameNode == null ? null : values.text(nameNode, "name");
     if (name != null && !NAME.matcher(name).matches()) {
       values.report(nameNode, "name", nameNode.shown()
-          + " is not a valid scenario name (allowed: one or more of a-z 0-9 . _ -)");
+          + " is not a valid scenario name (allowed: one or more of a-z 0-9 . _ -, with at least"
+          + " one letter or digit, since it names the output folder)");
     }
     String description = f.text("description", "");
     Long seed = f.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -105,7 +107,9 @@ final class ScenarioBinder {
     Node.Sequence list = f.node("functions") instanceof Node.Sequence s ? s : null;
     for (int i = 0; i < functions.size(); i++) {
       FunctionSpec fn = functions.get(i);
-      long claim = fn.hasReservedConcurrency() ? fn.reservedConcurrency() : fn.provisionedConcurrency();
+      // Provisioned concurrency that changes over time claims its largest possible value.
+      long claim = fn.hasReservedConcurrency() ? fn.reservedConcurrency()
+          : fn.maxProvisionedConcurrency();
       if (claim <= 0) {
         continue;
       }

@@ -7,6 +7,7 @@ import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.InitSpec;
 import dev.lambdasim.scenario.InvocationType;
 import dev.lambdasim.scenario.PricingSpec;
+import dev.lambdasim.scenario.ProvisionedSpec;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.ScalingSpec;
 import dev.lambdasim.scenario.Scenario;
@@ -132,7 +133,7 @@ final class Scenarios {
       return new FunctionSpec(name, "", memoryMb, architecture, timeoutNanos, duration,
           referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb, cpuBound, threads,
           new InitSpec(init, initCpuBound), errorRate, keepAlive, maxLifetimeNanos, reuse,
-          reserved, provisioned, InvocationType.SYNC, traffic);
+          reserved, ProvisionedSpec.fixed(provisioned), InvocationType.SYNC, traffic);
     }
   }
 }

@@ -40,17 +40,4 @@ final class NotSupportedYetTest {
         "'sqs' settings are not supported yet");
   }
 
-  @Test
-  void provisionedSchedule() {
-    String yaml = withFunctionLines("provisionedConcurrency:", "  schedule: [{at: 8h, value: 50}]");
-    assertProblem(yaml, "functions[0].provisionedConcurrency.schedule", 9, 7,
-        "'schedule' is not supported yet", "an integer or {fixed: N}");
-  }
-
-  @Test
-  void provisionedAutoscaling() {
-    String yaml = withFunctionLines("provisionedConcurrency: {fixed: 1, autoscaling: {min: 1}}");
-    assertProblem(yaml, "functions[0].provisionedConcurrency.autoscaling", 8,
-        column(yaml, 8, "autoscaling"), "'autoscaling' is not supported yet");
-  }
 }

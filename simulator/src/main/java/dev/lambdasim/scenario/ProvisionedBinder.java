@@ -1,0 +1,147 @@
+package dev.lambdasim.scenario;
+
+import dev.lambdasim.scenario.ProvisionedSpec.AllocationRamp;
+import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
+import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
+import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds {@code provisionedConcurrency}: an integer (a fixed value), or a mapping with
+ * {@code fixed}, {@code schedule}, {@code autoscaling}, {@code allocationDelay} and
+ * {@code allocationRamp}.
+ */
+final class ProvisionedBinder {
+
+  static final List<String> FIELDS =
+      List.of("fixed", "schedule", "autoscaling", "allocationDelay", "allocationRamp");
+  static final List<String> ACTION_FIELDS = List.of("at", "repeat", "value", "min", "max");
+  static final List<String> AUTOSCALING_FIELDS = List.of("targetUtilization", "min", "max",
+      "statistic", "scaleOutDataPoints", "scaleInDataPoints", "scaleInRatio", "scaleOutCooldown",
+      "scaleInCooldown");
+  static final int MAX_COUNT = 1_000_000;
+
+  private static final long SECOND = 1_000_000_000L;
+  private static final long MINUTE = 60 * SECOND;
+  private static final Map<String, Statistic> STATISTICS =
+      Map.of("Average", Statistic.AVERAGE, "Maximum", Statistic.MAXIMUM);
+  private static final Map<String, AllocationRamp> RAMPS =
+      Map.of("current", AllocationRamp.CURRENT, "legacy", AllocationRamp.LEGACY);
+
+  private final Values values;
+
+  ProvisionedBinder(Values values) {
+    this.values = values;
+  }
+
+  /** Returns the spec, or null when something was reported. */
+  ProvisionedSpec bind(Node node, String path) {
+    if (node == null) {
+      return ProvisionedSpec.fixed(0);
+    }
+    if (!(node instanceof Node.Mapping)) {
+      Long count = values.integer(node, path, 0, MAX_COUNT);
+      return count == null ? null : ProvisionedSpec.fixed(count.intValue());
+    }
+    int before = values.problems().count();
+    Fields f = Fields.of(node, path, values, FIELDS);
+    List<ScheduledAction> schedule = f.has("schedule")
+        ? schedule(f.node("schedule"), f.path("schedule")) : List.of();
+    AutoscalingSpec autoscaling = f.has("autoscaling")
+        ? autoscaling(f.node("autoscaling"), f.path("autoscaling")) : null;
+    Long fixed;
+    if (f.has("fixed")) {
+      fixed = f.integer("fixed", 0L, 0, MAX_COUNT);
+    } else if (!f.has("schedule") && !f.has("autoscaling")) {
+      f.required("fixed", "an integer >= 0, or a schedule or autoscaling");
+      fixed = null;
+    } else {
+      fixed = autoscaling == null ? 0L : (long) autoscaling.min();
+    }
+    Long delay = f.duration("allocationDelay", ProvisionedSpec.DEFAULT_ALLOCATION_DELAY_NANOS, 0,
+        15 * MINUTE, "0s", "15m");
+    AllocationRamp ramp = f.choice("allocationRamp", AllocationRamp.CURRENT, RAMPS);
+    for (int i = 0; i < schedule.size(); i++) {
+      ScheduledAction action = schedule.get(i);
+      if ((action.min() != null || action.max() != null) && !f.has("autoscaling")) {
+        values.report(((Node.Sequence) f.node("schedule")).items().get(i),
+            f.path("schedule") + "[" + i + "]", "min and max bound the auto scaler, but there is "
+                + "no autoscaling block (allowed: value alone, or add autoscaling)");
+      }
+    }
+    if (autoscaling != null && fixed != null && f.has("fixed")
+        && (fixed < autoscaling.min() || fixed > autoscaling.max())) {
+      values.report(f.node("fixed"), f.path("fixed"), fixed + " is outside the auto scaler's "
+          + "bounds (allowed " + autoscaling.min() + ".." + autoscaling.max() + ")");
+    }
+    if (values.problems().count() > before || fixed == null || delay == null || ramp == null) {
+      return null;
+    }
+    return new ProvisionedSpec(fixed.intValue(), schedule, autoscaling, delay, ramp);
+  }
+
+  private List<ScheduledAction> schedule(Node node, String path) {
+    List<ScheduledAction> actions = new ArrayList<>();
+    if (!(node instanceof Node.Sequence sequence) || sequence.items().isEmpty()) {
+      values.report(node, path, node.shown() + " is not allowed here; expected a list of actions "
+          + "like [{at: 8h, value: 50, repeat: 1d}]");
+      return actions;
+    }
+    for (int i = 0; i < sequence.items().size(); i++) {
+      Node item = sequence.items().get(i);
+      String itemPath = path + "[" + i + "]";
+      Fields a = Fields.of(item, itemPath, values, ACTION_FIELDS);
+      Node at = a.required("at", "an offset from the start of the run, e.g. 8h");
+      Long atNanos = at == null ? null : values.duration(at, a.path("at"));
+      Long repeat = a.duration("repeat", 0L, MINUTE, Long.MAX_VALUE, "1m", null);
+      Long value = a.integer("value", null, 0, MAX_COUNT);
+      Long min = a.integer("min", null, 0, MAX_COUNT);
+      Long max = a.integer("max", null, 0, MAX_COUNT);
+      if (!a.has("value") && !a.has("min") && !a.has("max")) {
+        values.report(item, itemPath, "an action needs value, or min and/or max (allowed: "
+            + "{at: 8h, value: 50} or {at: 8h, min: 5, max: 100})");
+      }
+      if (min != null && max != null && min > max) {
+        values.report(a.node("min"), a.path("min"), min + " is above max " + max
+            + " (allowed: min <= max)");
+      }
+      if (atNanos != null && repeat != null) {
+        actions.add(new ScheduledAction(atNanos, repeat, toInt(value), toInt(min), toInt(max)));
+      }
+    }
+    return actions;
+  }
+
+  private AutoscalingSpec autoscaling(Node node, String path) {
+    Fields a = Fields.of(node, path, values, AUTOSCALING_FIELDS);
+    Double target = a.decimal("targetUtilization", 0.7, 0.1, 0.9);
+    Long min = a.integer("min", 0L, 0, MAX_COUNT);
+    Node maxNode = a.required("max", "the most provisioned concurrency the auto scaler may set");
+    Long max = maxNode == null ? null : values.integer(maxNode, a.path("max"), 0, MAX_COUNT);
+    Statistic statistic = a.choice("statistic", Statistic.AVERAGE, STATISTICS);
+    Long outPoints = a.integer("scaleOutDataPoints",
+        (long) AutoscalingSpec.DEFAULT_SCALE_OUT_DATA_POINTS, 1, 60);
+    Long inPoints = a.integer("scaleInDataPoints",
+        (long) AutoscalingSpec.DEFAULT_SCALE_IN_DATA_POINTS, 1, 1440);
+    Double inRatio = a.decimal("scaleInRatio", AutoscalingSpec.DEFAULT_SCALE_IN_RATIO, 0.1, 1.0);
+    Long outCooldown = a.duration("scaleOutCooldown", 0L, 0, Long.MAX_VALUE, "0s", null);
+    Long inCooldown = a.duration("scaleInCooldown", 0L, 0, Long.MAX_VALUE, "0s", null);
+    if (min != null && max != null && min > max) {
+      values.report(a.node("min"), a.path("min"), min + " is above max " + max
+          + " (allowed: min <= max)");
+      return null;
+    }
+    if (target == null || min == null || max == null || statistic == null || outPoints == null
+        || inPoints == null || inRatio == null || outCooldown == null || inCooldown == null) {
+      return null;
+    }
+    return new AutoscalingSpec(target, min.intValue(), max.intValue(), statistic,
+        outPoints.intValue(), inPoints.intValue(), inRatio, outCooldown, inCooldown);
+  }
+
+  private static Integer toInt(Long value) {
+    return value == null ? null : value.intValue();
+  }
+}
