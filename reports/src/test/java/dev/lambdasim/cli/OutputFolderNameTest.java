@@ -1,0 +1,45 @@
+package dev.lambdasim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A scenario name is an output folder name, so one that is not a plain child of {@code --out}
+ * ({@code .} or {@code ..}) is bad input: exit 2, and nothing next to or above {@code --out} is
+ * touched.
+ */
+final class OutputFolderNameTest {
+
+  @TempDir Path dir;
+
+  @Disabled("bug: ScenarioBinder.NAME [a-z0-9._-]+ accepts '.' and '..'; RunFolder.run then "
+      + "resolves DIR/<name> to DIR itself or its parent and deletes it recursively before the "
+      + "rename (RunFolder.deleteRecursively(target)): 'name: ..' deletes the folder that "
+      + "holds --out (with the default --out reports/out: the reports module), 'name: .' "
+      + "deletes every earlier result under --out and exits 1")
+  @ParameterizedTest
+  @ValueSource(strings = {".", ".."})
+  void dotNamesAreBadInputAndDeleteNothing(String name) throws IOException {
+    Path scenario = Cli.write(dir, "dots.yaml",
+        Cli.SMALL.replace("name: small", "name: \"" + name + "\""));
+    Path parent = Files.createDirectories(dir.resolve("parent"));
+    Path sentinel = Files.writeString(parent.resolve("keep.txt"), "must survive");
+    Path out = parent.resolve("out");
+    // Another scenario's earlier result, which a run of this one must not touch.
+    Path earlier = Files.createDirectories(out.resolve("earlier"));
+    Path earlierSummary = Files.writeString(earlier.resolve("summary.json"), "{}");
+
+    Cli.Result result = Cli.execute("run", scenario, "--out", out, "--no-report");
+
+    assertThat(sentinel).exists();
+    assertThat(earlierSummary).exists();
+    assertThat(result.code()).as(result.err()).isEqualTo(2);
+  }
+}
