@@ -8,8 +8,11 @@ import java.util.Map;
 /** Binds a function's {@code traffic} list: each item is a mapping with exactly one key, its kind. */
 final class TrafficBinder {
 
-  static final List<String> SUPPORTED = List.of("poisson", "constant", "burst");
-  static final List<String> LATER = List.of("ramp", "spike", "diurnal", "periodic", "mmpp", "trace");
+  static final List<String> SUPPORTED =
+      List.of("poisson", "constant", "burst", "ramp", "spike", "diurnal", "periodic", "mmpp");
+  static final List<String> LATER = List.of("trace");
+
+  private static final long DAY_NANOS = 86_400_000_000_000L;
 
   private final Values values;
   private final Long horizonNanos;
@@ -68,22 +71,186 @@ final class TrafficBinder {
   }
 
   private TrafficSpec source(String kind, String stream, Node node, String path) {
-    if (kind.equals("burst")) {
-      Fields f = Fields.of(node, path, values, List.of("at", "count"));
-      Node atNode = f.required("at", "a duration from the start, e.g. 1h");
-      Long at = atNode == null ? null : values.duration(atNode, f.path("at"));
-      Node countNode = f.required("count", "an integer >= 1");
-      Long count = countNode == null ? null : values.integer(countNode, f.path("count"), 1, Long.MAX_VALUE);
-      if (at != null && horizonNanos != null && at >= horizonNanos) {
-        values.report(atNode, f.path("at"), atNode.shown() + " is not before the scenario duration "
-            + "(allowed: at < duration)");
-        return null;
-      }
-      return at == null || count == null ? null : new TrafficSpec.Burst(stream, at, count);
+    return switch (kind) {
+      case "burst" -> burst(stream, node, path);
+      case "poisson", "constant" -> steady(kind, stream, node, path);
+      case "ramp" -> ramp(stream, node, path);
+      case "spike" -> spike(stream, node, path);
+      case "diurnal" -> diurnal(stream, node, path);
+      case "periodic" -> periodic(stream, node, path);
+      case "mmpp" -> mmpp(stream, node, path);
+      default -> throw new IllegalStateException("kind " + kind);
+    };
+  }
+
+  private TrafficSpec burst(String stream, Node node, String path) {
+    Fields f = Fields.of(node, path, values, List.of("at", "count"));
+    Node atNode = f.required("at", "a duration from the start, e.g. 1h");
+    Long at = atNode == null ? null : values.duration(atNode, f.path("at"));
+    Node countNode = f.required("count", "an integer >= 1");
+    Long count = countNode == null ? null : values.integer(countNode, f.path("count"), 1, Long.MAX_VALUE);
+    if (at != null && !beforeHorizon(atNode, f.path("at"), at, "at")) {
+      return null;
     }
+    return at == null || count == null ? null : new TrafficSpec.Burst(stream, at, count);
+  }
+
+  private TrafficSpec steady(String kind, String stream, Node node, String path) {
     Fields f = Fields.of(node, path, values, List.of("rate", "from", "to"));
     Node rateNode = f.required("rate", "a rate such as 20/s");
     Double rate = rateNode == null ? null : values.rate(rateNode, f.path("rate"));
+    long[] window = window(f);
+    if (rate == null || window == null) {
+      return null;
+    }
+    return kind.equals("poisson")
+        ? new TrafficSpec.Poisson(stream, rate, window[0], window[1])
+        : new TrafficSpec.Constant(stream, rate, window[0], window[1]);
+  }
+
+  /** In a ramp, design.md names the rates {@code from}/{@code to}; the window is {@code start}/{@code end}. */
+  private TrafficSpec ramp(String stream, Node node, String path) {
+    Fields f = Fields.of(node, path, values, List.of("from", "to", "start", "end"));
+    Double fromRate = rampRate(f, "from", "start");
+    Double toRate = rampRate(f, "to", "end");
+    Long start = f.duration("start", 0L, 0, Long.MAX_VALUE, "0s", "");
+    Node endNode = f.required("end", "when the ramp ends and its rate reaches `to`, e.g. 40m");
+    Long end = endNode == null ? null : values.duration(endNode, f.path("end"));
+    if (fromRate != null && toRate != null && fromRate == 0 && toRate == 0) {
+      values.report(f.node("to"), f.path("to"), f.node("to").shown()
+          + " is not allowed: both rates of the ramp are 0 (at least one of from, to must be above 0)");
+      return null;
+    }
+    if (start != null && end != null && start >= end) {
+      values.report(endNode, f.path("end"), endNode.shown() + " is not after start "
+          + (f.has("start") ? f.node("start").shown() : "0s") + " (allowed: start < end)");
+      return null;
+    }
+    if (start != null && f.has("start") && !beforeHorizon(f.node("start"), f.path("start"), start, "start")) {
+      return null;
+    }
+    if (fromRate == null || toRate == null || start == null || end == null) {
+      return null;
+    }
+    return new TrafficSpec.Ramp(stream, fromRate, toRate, start, end);
+  }
+
+  /** Returns a ramp's rate at one end, explaining the rate/window naming when a duration is written. */
+  private Double rampRate(Fields f, String key, String instant) {
+    Node n = f.required(key, "the rate at `" + instant + "`, e.g. 1/s; in a ramp, from/to are the "
+        + "rates and start/end the window");
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof Node.Scalar s && s.isString() && Units.nanos(s.text()).isPresent()) {
+      values.report(n, f.path(key), s.shown() + " is not a rate; in a ramp, from/to are the rates "
+          + "at start/end (e.g. " + key + ": 1/s) and start/end the window (e.g. start: " + s.text() + ")");
+      return null;
+    }
+    return values.rate(n, f.path(key), true);
+  }
+
+  private TrafficSpec spike(String stream, Node node, String path) {
+    Fields f = Fields.of(node, path, values, List.of("at", "rate", "for", "from", "to"));
+    Node atNode = f.required("at", "when the spike starts, e.g. 30m");
+    Long at = atNode == null ? null : values.duration(atNode, f.path("at"));
+    Node rateNode = f.required("rate", "the Poisson rate during the spike, e.g. 800/s");
+    Double rate = rateNode == null ? null : values.rate(rateNode, f.path("rate"));
+    Node forNode = f.required("for", "how long the spike lasts, e.g. 2m");
+    Long length = forNode == null ? null : values.positiveDuration(forNode, f.path("for"));
+    long[] window = window(f);
+    if (at != null && !beforeHorizon(atNode, f.path("at"), at, "at")) {
+      return null;
+    }
+    if (at == null || rate == null || length == null || window == null) {
+      return null;
+    }
+    TrafficSpec.Spike spike = new TrafficSpec.Spike(stream, at, rate, length, window[0], window[1]);
+    if (spike.startNanos() >= spike.endNanos()) {
+      String key = f.has("to") && window[1] <= at ? "to" : "from";
+      values.report(f.node(key), f.path(key), f.node(key).shown() + " leaves no time for the spike "
+          + atNode.shown() + " + " + forNode.shown() + " (allowed: from < at + for and at < to)");
+      return null;
+    }
+    return spike;
+  }
+
+  private TrafficSpec diurnal(String stream, Node node, String path) {
+    Fields f = Fields.of(node, path, values, List.of("mean", "amplitude", "period", "peakAt", "from", "to"));
+    Node meanNode = f.required("mean", "the mean rate over a period, e.g. 50/s");
+    Double mean = meanNode == null ? null : values.rate(meanNode, f.path("mean"));
+    Node amplitudeNode = f.required("amplitude", "a number 0..1: the peak is mean·(1 + amplitude)");
+    Double amplitude = amplitudeNode == null ? null : values.decimal(amplitudeNode, f.path("amplitude"), 0, 1);
+    Long period = f.has("period") ? values.positiveDuration(f.node("period"), f.path("period")) : DAY_NANOS;
+    Node peakNode = f.required("peakAt", "when in each period the rate peaks, e.g. 14h");
+    Long peakAt = peakNode == null ? null : values.duration(peakNode, f.path("peakAt"));
+    long[] window = window(f);
+    if (peakAt != null && period != null && peakAt >= period) {
+      values.report(peakNode, f.path("peakAt"), peakNode.shown() + " is not before the period "
+          + (f.has("period") ? f.node("period").shown() : "1d") + " (allowed 0s..period, exclusive)");
+      return null;
+    }
+    if (mean == null || amplitude == null || period == null || peakAt == null || window == null) {
+      return null;
+    }
+    return new TrafficSpec.Diurnal(stream, mean, amplitude, period, peakAt, window[0], window[1]);
+  }
+
+  private TrafficSpec periodic(String stream, Node node, String path) {
+    Fields f = Fields.of(node, path, values, List.of("every", "jitter", "from", "to"));
+    Node everyNode = f.required("every", "the timer period, e.g. 5m");
+    Long every = everyNode == null ? null : values.positiveDuration(everyNode, f.path("every"));
+    Long jitter = f.duration("jitter", 0L, 0, Long.MAX_VALUE, "0s", "");
+    long[] window = window(f);
+    if (every != null && jitter != null && jitter > every) {
+      values.report(f.node("jitter"), f.path("jitter"), f.node("jitter").shown() + " is above every "
+          + everyNode.shown() + " (allowed 0s..every, so that arrivals keep the order of their ticks)");
+      return null;
+    }
+    if (every == null || jitter == null || window == null) {
+      return null;
+    }
+    return new TrafficSpec.Periodic(stream, every, jitter, window[0], window[1]);
+  }
+
+  private TrafficSpec mmpp(String stream, Node node, String path) {
+    Fields f = Fields.of(node, path, values, List.of("states", "from", "to"));
+    Node statesNode = f.required("states", "a list of at least 2 states {rate, meanHold}");
+    long[] window = window(f);
+    if (statesNode == null) {
+      return null;
+    }
+    String statesPath = f.path("states");
+    if (!(statesNode instanceof Node.Sequence list) || list.items().size() < 2) {
+      values.report(statesNode, statesPath, (statesNode instanceof Node.Sequence l
+          ? "a list of " + l.items().size() + " state" + (l.items().size() == 1 ? "" : "s")
+          : statesNode.shown()) + " is not allowed; expected a list of at least 2 states, e.g. "
+          + "[{rate: 2/s, meanHold: 10m}, {rate: 100/s, meanHold: 1m}]");
+      return null;
+    }
+    List<TrafficSpec.Mmpp.State> states = new ArrayList<>();
+    boolean valid = true;
+    for (int i = 0; i < list.items().size(); i++) {
+      Fields s = Fields.of(list.items().get(i), statesPath + "[" + i + "]", values, List.of("rate", "meanHold"));
+      Node rateNode = s.required("rate", "the Poisson rate in this state, e.g. 2/s; 0/s for an off state");
+      Double rate = rateNode == null ? null : values.rate(rateNode, s.path("rate"), true);
+      Node holdNode = s.required("meanHold", "the mean (exponential) time spent in this state, e.g. 10m");
+      Long hold = holdNode == null ? null : values.positiveDuration(holdNode, s.path("meanHold"));
+      if (rate == null || hold == null) {
+        valid = false;
+      } else {
+        states.add(new TrafficSpec.Mmpp.State(rate, hold));
+      }
+    }
+    if (valid && states.stream().allMatch(st -> st.ratePerSecond() == 0)) {
+      values.report(statesNode, statesPath, "every state has rate 0/s; at least one must be above 0");
+      return null;
+    }
+    return valid && window != null ? new TrafficSpec.Mmpp(stream, states, window[0], window[1]) : null;
+  }
+
+  /** Returns {from, to} (defaults 0s and open), or null when invalid (reported). */
+  private long[] window(Fields f) {
     Long from = f.has("from") ? values.duration(f.node("from"), f.path("from")) : Long.valueOf(0);
     Long to = f.has("to") ? values.duration(f.node("to"), f.path("to")) : Long.valueOf(Long.MAX_VALUE);
     if (from != null && to != null && from >= to) {
@@ -91,11 +258,16 @@ final class TrafficBinder {
           + (f.has("from") ? f.node("from").shown() : "0s") + " (allowed: from < to)");
       return null;
     }
-    if (rate == null || from == null || to == null) {
-      return null;
+    return from == null || to == null ? null : new long[] {from, to};
+  }
+
+  /** Returns whether {@code nanos} is before the scenario duration, reporting it when not. */
+  private boolean beforeHorizon(Node node, String path, long nanos, String key) {
+    if (horizonNanos != null && nanos >= horizonNanos) {
+      values.report(node, path, node.shown() + " is not before the scenario duration "
+          + "(allowed: " + key + " < duration)");
+      return false;
     }
-    return kind.equals("poisson")
-        ? new TrafficSpec.Poisson(stream, rate, from, to)
-        : new TrafficSpec.Constant(stream, rate, from, to);
+    return true;
   }
 }

@@ -129,6 +129,11 @@ final class Values {
 
   /** Returns a rate greater than 0, in events per second. */
   Double rate(Node node, String path) {
+    return rate(node, path, false);
+  }
+
+  /** Returns a rate in events per second, greater than 0 or, when {@code zeroAllowed}, at least 0. */
+  Double rate(Node node, String path, boolean zeroAllowed) {
     String how = "; write <number>/<unit> with unit " + Units.RATE_UNITS + " (e.g. '20/s')";
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
       report(node, path, s.text() + " has no unit; a rate needs one of " + Units.RATE_UNITS
@@ -144,7 +149,7 @@ final class Values {
       report(node, path, s.shown() + " is not a rate" + how);
       return null;
     }
-    if (rate.get() <= 0) {
+    if (rate.get() <= 0 && !zeroAllowed) {
       report(node, path, s.shown() + " is not allowed (a rate must be greater than 0)");
       return null;
     }

@@ -24,6 +24,31 @@ public final class ArrivalProcesses {
     if (source instanceof TrafficSpec.Burst b) {
       return new BurstArrivals(b.atNanos(), b.count());
     }
+    if (source instanceof TrafficSpec.Ramp r) {
+      return new RampArrivals(streams.stream(streamName), r.fromRatePerSecond(),
+          r.toRatePerSecond(), r.startNanos(), r.endNanos());
+    }
+    if (source instanceof TrafficSpec.Spike s) {
+      return new PoissonArrivals(streams.stream(streamName), s.ratePerSecond(), s.startNanos(),
+          s.endNanos());
+    }
+    if (source instanceof TrafficSpec.Diurnal d) {
+      return new DiurnalArrivals(streams.stream(streamName), d.meanRatePerSecond(), d.amplitude(),
+          d.periodNanos(), d.peakAtNanos(), d.fromNanos(), d.toNanos());
+    }
+    if (source instanceof TrafficSpec.Periodic p) {
+      return new PeriodicArrivals(streams.stream(streamName), p.everyNanos(), p.jitterNanos(),
+          p.fromNanos(), p.toNanos());
+    }
+    if (source instanceof TrafficSpec.Mmpp m) {
+      double[] rates = new double[m.states().size()];
+      double[] holds = new double[rates.length];
+      for (int i = 0; i < rates.length; i++) {
+        rates[i] = m.states().get(i).ratePerSecond();
+        holds[i] = m.states().get(i).meanHoldNanos();
+      }
+      return new MmppArrivals(streams.stream(streamName), rates, holds, m.fromNanos(), m.toNanos());
+    }
     throw new IllegalArgumentException("unknown traffic source " + source);
   }
 }

@@ -14,9 +14,10 @@ final class NotSupportedYetTest {
 
   @Test
   void laterTrafficKind() {
-    String yaml = MINIMAL.replace("poisson: {rate: 1/s}", "ramp: {from: 1/s, to: 5/s}");
-    assertProblem(yaml, "functions[0].traffic[0].ramp", 7, column(yaml, 7, "ramp"),
-        "traffic kind 'ramp' is not supported yet", "supported: poisson, constant, burst");
+    String yaml = MINIMAL.replace("poisson: {rate: 1/s}", "trace: {file: t.csv, format: timestamps}");
+    assertProblem(yaml, "functions[0].traffic[0].trace", 7, column(yaml, 7, "trace"),
+        "traffic kind 'trace' is not supported yet",
+        "supported: poisson, constant, burst, ramp, spike, diurnal, periodic, mmpp");
   }
 
   @Test
