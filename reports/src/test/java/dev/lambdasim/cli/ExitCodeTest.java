@@ -6,7 +6,6 @@ import dev.lambdasim.run.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,10 +147,6 @@ final class ExitCodeTest {
     assertThat(Cli.execute().code()).isEqualTo(2);
   }
 
-  @Disabled("bug: an --out that is an existing regular file exits 1 'internal error' with a stack "
-      + "trace: RunFolder.run (simulator .../run/RunFolder.java:31) calls "
-      + "Files.createDirectories(outDir), whose FileAlreadyExistsException escapes "
-      + "RunCommand.call to Main's execution-exception handler; design.md §5 makes bad flags exit 2")
   @Test
   void outThatIsAFileExits2() throws IOException {
     Path good = Cli.write(dir, "small.yaml", Cli.SMALL);
@@ -163,9 +158,6 @@ final class ExitCodeTest {
     assertThat(result.errLines()).hasSize(1);
   }
 
-  @Disabled("bug: 'lambdasim run --version' (also validate, bench) exits 0 and prints nothing: the "
-      + "subcommands' mixinStandardHelpOptions add --version but only Main names the "
-      + "versionProvider (RunCommand.java:23, ValidateCommand.java:12, BenchCommand.java:34)")
   @ParameterizedTest
   @ValueSource(strings = {"run", "validate", "bench"})
   void versionOnACommandPrintsTheVersion(String command) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,11 +18,6 @@ final class OutputFolderNameTest {
 
   @TempDir Path dir;
 
-  @Disabled("bug: ScenarioBinder.NAME [a-z0-9._-]+ accepts '.' and '..'; RunFolder.run then "
-      + "resolves DIR/<name> to DIR itself or its parent and deletes it recursively before the "
-      + "rename (RunFolder.deleteRecursively(target)): 'name: ..' deletes the folder that "
-      + "holds --out (with the default --out reports/out: the reports module), 'name: .' "
-      + "deletes every earlier result under --out and exits 1")
   @ParameterizedTest
   @ValueSource(strings = {".", ".."})
   void dotNamesAreBadInputAndDeleteNothing(String name) throws IOException {
