@@ -6,6 +6,8 @@ package dev.lambdasim.engine;
  * <p>The order is part of the model and is pinned by a test:
  * <ol>
  *   <li>{@link #PERIOD_END} first, so a period's row holds exactly what happened before its end;
+ *   <li>{@link #CONTROL}: configuration changes (scheduled actions, the auto scaler, provisioned
+ *       environments becoming ready), so requests at t see the configuration of t;
  *   <li>{@link #COMPLETION} before arrivals, so an environment that finishes at t can serve a
  *       request arriving at t;
  *   <li>{@link #INIT_DONE}, a state change with no effect on admission;
@@ -17,6 +19,7 @@ package dev.lambdasim.engine;
  */
 public enum EventKind {
   PERIOD_END,
+  CONTROL,
   COMPLETION,
   INIT_DONE,
   EXPIRY,

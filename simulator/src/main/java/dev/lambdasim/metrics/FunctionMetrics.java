@@ -26,6 +26,13 @@ public final class FunctionMetrics {
   public final Gauge provisionedBusy;
   public final Gauge concurrency;
   public final Gauge environments;
+  /** Provisioned concurrency as configured, and as initialised and usable (ready). */
+  public final Gauge provisionedConfigured;
+  public final Gauge provisionedReady;
+  private long provisionedStartsTotal;
+  private double provisionedUtilisationMax;
+  private final List<ScalingAction> scalingActions = new ArrayList<>();
+  private long scalingActionCount;
 
   // The current period.
   private long periodInvocations;
@@ -75,6 +82,8 @@ public final class FunctionMetrics {
     this.provisionedBusy = new Gauge(warmupNanos);
     this.concurrency = new Gauge(warmupNanos);
     this.environments = new Gauge(warmupNanos);
+    this.provisionedConfigured = new Gauge(warmupNanos);
+    this.provisionedReady = new Gauge(warmupNanos);
   }
 
   public String name() {
@@ -110,6 +119,7 @@ public final class FunctionMetrics {
     }
     if (onProvisioned) {
       periodProvisionedInvocations++;
+      provisionedStartsTotal++;
     } else if (spillover) {
       periodSpilloverInvocations++;
     }
@@ -180,6 +190,31 @@ public final class FunctionMetrics {
     }
   }
 
+  /** Init time of a recycled provisioned environment's replacement, billed at its price. */
+  public void provisionedInitBilled(long nowNanos, double gbSeconds) {
+    if (nowNanos >= warmupNanos) {
+      provisionedDurationGbSeconds += gbSeconds;
+    }
+  }
+
+  /** Notes the utilisation (busy ÷ ready provisioned environments) after it changed. */
+  public void provisionedUtilisation(long nowNanos, double utilisation) {
+    if (nowNanos >= warmupNanos && utilisation > provisionedUtilisationMax) {
+      provisionedUtilisationMax = utilisation;
+    }
+  }
+
+  /** Records a change of configured provisioned concurrency; the first 1,000 are kept. */
+  public void scalingAction(ScalingAction action) {
+    scalingActionCount++;
+    if (scalingActions.size() < MAX_SCALING_ACTIONS_KEPT) {
+      scalingActions.add(action);
+    }
+  }
+
+  /** How many scaling actions are listed in full (the count goes on). */
+  public static final int MAX_SCALING_ACTIONS_KEPT = 1000;
+
   public void environmentCreated(long nowNanos) {
     periodCreated++;
     if (nowNanos >= warmupNanos) {
@@ -205,10 +240,11 @@ public final class FunctionMetrics {
    * @param provisionedConcurrency configured provisioned concurrency (for its utilisation)
    */
   public PeriodRow closePeriod(long periodStartNanos, long periodEndNanos,
-      int provisionedConcurrency, LatencyHistogram accountDuration,
-      LatencyHistogram accountInit) {
+      LatencyHistogram accountDuration, LatencyHistogram accountInit) {
     long length = periodEndNanos - periodStartNanos;
     long provisionedMax = provisionedBusy.closePeriodMax();
+    long readyMax = provisionedReady.closePeriodMax();
+    provisionedConfigured.closePeriodMax();
     List<Long> throttleCounts = new ArrayList<>(periodThrottles.length);
     long throttleTotal = 0;
     for (long count : periodThrottles) {
@@ -222,7 +258,7 @@ public final class FunctionMetrics {
         periodDuration.maxMs(),
         concurrency.closePeriodMax(),
         provisionedMax,
-        provisionedConcurrency > 0 ? (double) provisionedMax / provisionedConcurrency : 0.0,
+        readyMax > 0 ? (double) provisionedMax / readyMax : 0.0,
         periodProvisionedInvocations, periodSpilloverInvocations,
         periodColdStarts, periodInit.meanMs(),
         busy.closePeriodMean(periodEndNanos, length),
@@ -230,7 +266,9 @@ public final class FunctionMetrics {
         periodShutdowns, periodTimeouts, periodInit.percentileMs(99),
         initializing.closePeriodMean(periodEndNanos, length),
         provisionedIdle.closePeriodMean(periodEndNanos, length),
-        periodCreated, throttleCounts);
+        periodCreated, throttleCounts,
+        provisionedConfigured.closePeriodMean(periodEndNanos, length),
+        provisionedReady.closePeriodMean(periodEndNanos, length));
     // Gauges not shown as period means still need their period state reset.
     provisionedIdle.closePeriodMax();
     initializing.closePeriodMax();
@@ -258,6 +296,32 @@ public final class FunctionMetrics {
   }
 
   // Read access for the summary.
+
+  public long provisionedStartsTotal() {
+    return provisionedStartsTotal;
+  }
+
+  /** Returns the largest busy ÷ ready provisioned utilisation seen in the measured window. */
+  public double provisionedUtilisationMax() {
+    return provisionedUtilisationMax;
+  }
+
+  /**
+   * Returns busy ÷ ready provisioned environments, time-weighted over the measured window
+   * (NaN when none was ready).
+   */
+  public double provisionedUtilisationMean(long endNanos) {
+    double ready = provisionedReady.measuredMean(endNanos);
+    return ready > 0 ? provisionedBusy.measuredMean(endNanos) / ready : Double.NaN;
+  }
+
+  public List<ScalingAction> scalingActions() {
+    return List.copyOf(scalingActions);
+  }
+
+  public long scalingActionCount() {
+    return scalingActionCount;
+  }
 
   public Outcomes measuredOutcomes() {
     return measured;

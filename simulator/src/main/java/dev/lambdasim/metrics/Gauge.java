@@ -16,6 +16,8 @@ public final class Gauge {
   private long periodMax;
   private double measuredArea;
   private long measuredPeak;
+  private double totalArea;
+  private long windowMax;
 
   public Gauge(long measuredFromNanos) {
     this.measuredFromNanos = measuredFromNanos;
@@ -28,6 +30,9 @@ public final class Gauge {
     if (value > periodMax) {
       periodMax = value;
     }
+    if (value > windowMax) {
+      windowMax = value;
+    }
     if (nowNanos >= measuredFromNanos && value > measuredPeak) {
       measuredPeak = value;
     }
@@ -39,7 +44,9 @@ public final class Gauge {
     if (elapsed <= 0) {
       return;
     }
-    periodArea += (double) value * elapsed;
+    double area = (double) value * elapsed;
+    periodArea += area;
+    totalArea += area;
     if (nowNanos > measuredFromNanos) {
       long from = Math.max(lastNanos, measuredFromNanos);
       measuredArea += (double) value * (nowNanos - from);
@@ -75,6 +82,22 @@ public final class Gauge {
     advance(endNanos);
     long length = endNanos - measuredFromNanos;
     return length > 0 ? measuredArea / length : 0.0;
+  }
+
+  /** Returns the integral of the value over the whole run so far, up to {@code nowNanos}. */
+  public double totalArea(long nowNanos) {
+    advance(nowNanos);
+    return totalArea;
+  }
+
+  /**
+   * Returns the maximum since the last call (a window of its caller's choosing, such as the
+   * auto scaler's one-minute data points), then starts a new window at the current value.
+   */
+  public long takeWindowMax() {
+    long max = windowMax;
+    windowMax = value;
+    return max;
   }
 
   /** Returns the maximum over the measured window. */

@@ -40,9 +40,8 @@ public final class MetricsRecorder {
    * Writes one row per function and one account row for the period
    * [{@code startNanos}, {@code endNanos}), then starts the next period.
    *
-   * @param provisionedConcurrency configured provisioned concurrency, by function index
    */
-  public void closePeriod(long startNanos, long endNanos, int[] provisionedConcurrency) {
+  public void closePeriod(long startNanos, long endNanos) {
     long length = endNanos - startNanos;
     long invocations = 0;
     long errors = 0;
@@ -53,7 +52,9 @@ public final class MetricsRecorder {
     long shutdowns = 0;
     long timeouts = 0;
     long created = 0;
-    long provisionedTotal = 0;
+    double configured = 0;
+    double ready = 0;
+
     double busy = 0;
     double idle = 0;
     double initializing = 0;
@@ -61,8 +62,8 @@ public final class MetricsRecorder {
     long[] byReason = null;
     try {
       for (int i = 0; i < functions.size(); i++) {
-        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos,
-            provisionedConcurrency[i], accountDuration, accountInit);
+        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos, accountDuration,
+            accountInit);
         sink.accept(row);
         invocations += row.invocations();
         errors += row.errors();
@@ -73,7 +74,9 @@ public final class MetricsRecorder {
         shutdowns += row.shutdowns();
         timeouts += row.timeouts();
         created += row.environmentsCreated();
-        provisionedTotal += provisionedConcurrency[i];
+        configured += row.provisionedConcurrencyConfigured();
+        ready += row.provisionedConcurrencyReady();
+
         // Time-weighted means add up across functions: the mean of a sum is the sum of means.
         busy += row.environmentsBusy();
         idle += row.environmentsIdle();
@@ -99,10 +102,11 @@ public final class MetricsRecorder {
           accountDuration.meanMs(), accountDuration.percentileMs(50),
           accountDuration.percentileMs(99), accountDuration.maxMs(),
           accountConcurrency.closePeriodMax(), provisionedMax,
-          provisionedTotal > 0 ? (double) provisionedMax / provisionedTotal : 0.0,
+          // Across functions: the busiest moment over the mean ready capacity of the period.
+          ready > 0 ? provisionedMax / ready : 0.0,
           provisionedInvocations, spillover, coldStarts, accountInit.meanMs(),
           busy, idle, shutdowns, timeouts, accountInit.percentileMs(99),
-          initializing, provisionedIdle, created, reasons));
+          initializing, provisionedIdle, created, reasons, configured, ready));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param concurrentExecutions maximum of environments initialising or busy in the period
  * @param environmentsBusy   time-weighted mean of busy environments (likewise the other states)
  * @param throttlesByReason  counts in {@link dev.lambdasim.model.ThrottleReason} order
+ * @param provisionedConcurrencyConfigured time-weighted mean of the configured value
+ * @param provisionedConcurrencyReady time-weighted mean of initialised provisioned environments
  */
 public record PeriodRow(
     double periodStartSeconds,
@@ -39,7 +41,9 @@ public record PeriodRow(
     double environmentsInitializing,
     double environmentsProvisionedIdle,
     long environmentsCreated,
-    List<Long> throttlesByReason) {
+    List<Long> throttlesByReason,
+    double provisionedConcurrencyConfigured,
+    double provisionedConcurrencyReady) {
 
   /** The header of {@code metrics.csv}; names and order are a contract (design.md §5). */
   public static final String HEADER = String.join(",",
@@ -58,7 +62,8 @@ public record PeriodRow(
       "Throttles_ReservedFunctionConcurrentInvocationLimitExceeded",
       "Throttles_FunctionInvocationRateLimitExceeded",
       "Throttles_ReservedFunctionInvocationRateLimitExceeded",
-      "Throttles_ScalingRateExceeded");
+      "Throttles_ScalingRateExceeded",
+      "ProvisionedConcurrencyConfigured", "ProvisionedConcurrencyReady");
 
   public PeriodRow {
     throttlesByReason = List.copyOf(throttlesByReason);
@@ -95,6 +100,8 @@ public record PeriodRow(
     for (long count : throttlesByReason) {
       sb.append(',').append(count);
     }
+    sb.append(',').append(Numbers.decimal(provisionedConcurrencyConfigured));
+    sb.append(',').append(Numbers.decimal(provisionedConcurrencyReady));
     return sb.toString();
   }
 }

@@ -20,7 +20,7 @@ public final class Account {
   public static final int REQUESTS_PER_SECOND_PER_CONCURRENCY = 10;
 
   private final AccountSpec spec;
-  private final int unreservedCapacity;
+  private int unreservedCapacity;
   private final TokenBucket requestRate;
   private final TokenBucket legacyScaling;
   private final Gauge concurrency;
@@ -60,6 +60,14 @@ public final class Account {
 
   public int unreservedInFlight() {
     return unreservedInFlight;
+  }
+
+  /**
+   * A function without reserved concurrency changed how much provisioned concurrency it claims;
+   * the unreserved pool shrinks or grows by as much.
+   */
+  void adjustClaim(int delta) {
+    unreservedCapacity -= delta;
   }
 
   boolean unreservedFull() {

@@ -21,6 +21,8 @@ final class ExecutionEnvironment {
   long stateSinceNanos;
   /** Whether this environment's state spans go to the timeline. */
   boolean recorded;
+  /** A provisioned environment running Init to replace a recycled one; not ready yet. */
+  boolean preparing;
   /** True when the next request must run Init: a new environment, or one reset by a timeout. */
   boolean needsInit;
 

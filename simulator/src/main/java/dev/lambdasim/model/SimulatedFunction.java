@@ -1,12 +1,16 @@
 package dev.lambdasim.model;
 
 import dev.lambdasim.cost.CostModel;
+import dev.lambdasim.engine.Event;
+import dev.lambdasim.engine.EventKind;
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.metrics.EnvironmentTimeline;
 import dev.lambdasim.metrics.FunctionMetrics;
+import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.random.DurationSampler;
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.ProvisionedSpec;
 import dev.lambdasim.scenario.ScalingSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +53,38 @@ public final class SimulatedFunction {
   private final IdlePool idleProvisioned;
   private final TokenBucket scaling;
   private final TokenBucket reservedRequestRate;
-  private final int onDemandCapacity;
   private int onDemandInFlight;
   private long nextEnvironmentId;
 
+  // Provisioned concurrency over time.
+  private final ProvisionedSpec provisionedSpec;
+  private final ProvisionedBilling provisionedBilling;
+  private final ProvisionedController provisionedController;
+  private final RandomGenerator provisionedLifetimeStream;
+  /** The configured value. */
+  private int provisionedConfigured;
+  /** Provisioned environments alive: ready (idle or busy) or preparing a replacement. */
+  private int provisionedAlive;
+  private int provisionedPreparing;
+  /** What this function takes out of the account's unreserved pool for provisioned concurrency. */
+  private int provisionedClaim;
+
+  /** Fires when a raised provisioned concurrency has been allocated in full. */
+  private final Event allocationDone = new Event(EventKind.CONTROL) {
+    @Override
+    protected void fire() {
+      onAllocationDone();
+    }
+
+    @Override
+    public String toString() {
+      return "provisioned allocation of " + spec.name();
+    }
+  };
+
   public SimulatedFunction(FunctionSpec spec, int index, EventLoop loop, Account account,
       RandomStreams streams, FunctionMetrics metrics, EnvironmentTimeline timeline,
-      boolean billInit) {
+      boolean billInit, long warmupNanos, long horizonNanos) {
     this.spec = spec;
     this.timeline = timeline;
     this.index = index;
@@ -85,11 +114,16 @@ public final class SimulatedFunction {
     if (spec.hasReservedConcurrency()) {
       double rps = (double) Account.REQUESTS_PER_SECOND_PER_CONCURRENCY * spec.reservedConcurrency();
       this.reservedRequestRate = new TokenBucket(rps, rps);
-      this.onDemandCapacity = spec.reservedConcurrency() - spec.provisionedConcurrency();
     } else {
       this.reservedRequestRate = null;
-      this.onDemandCapacity = Integer.MAX_VALUE; // bounded by the account's unreserved pool
     }
+    this.provisionedSpec = spec.provisioned();
+    this.provisionedBilling = new ProvisionedBilling(spec.memoryMb(), warmupNanos);
+    this.provisionedController = provisionedSpec.isFixed() ? null
+        : new ProvisionedController(this, loop, metrics, provisionedSpec, horizonNanos);
+    this.provisionedLifetimeStream = streams.stream(prefix + "provisionedLifetime");
+    // The account counted the initial value as this function's claim.
+    this.provisionedClaim = spec.hasReservedConcurrency() ? 0 : spec.provisionedConcurrency();
   }
 
   public String name() {
@@ -108,16 +142,161 @@ public final class SimulatedFunction {
     return metrics;
   }
 
-  /** Creates the fixed provisioned environments, initialised and idle at the current time. */
+  /**
+   * Creates the initial provisioned environments, initialised and idle at the current time, and
+   * starts the schedule and the auto scaler.
+   */
   public void provision() {
     long now = loop.nowNanos();
-    for (int i = 0; i < spec.provisionedConcurrency(); i++) {
-      ExecutionEnvironment e = newEnvironment(now, true);
-      e.needsInit = false;
-      enter(e, EnvironmentState.IDLE, now);
-      idleProvisioned.add(e);
-      metrics.provisionedIdle.add(now, 1);
+    provisionedConfigured = provisionedSpec.initial();
+    metrics.provisionedConfigured.add(now, provisionedConfigured);
+    provisionedBilling.change(now, provisionedConfigured);
+    for (int i = 0; i < provisionedConfigured; i++) {
+      addReadyProvisioned(now);
     }
+    if (provisionedController != null) {
+      provisionedController.start();
+    }
+  }
+
+  /** Returns the configured provisioned concurrency. */
+  public int provisionedConfigured() {
+    return provisionedConfigured;
+  }
+
+  /** Returns whether a raised provisioned concurrency is still being allocated. */
+  boolean allocationInProgress() {
+    return allocationDone.isScheduled();
+  }
+
+  /** Returns the configured provisioned concurrency GB-seconds billed up to {@code endNanos}. */
+  public double provisionedConfiguredGbSeconds(long endNanos) {
+    return provisionedBilling.gbSeconds(endNanos);
+  }
+
+  /**
+   * Sets the configured provisioned concurrency now. A raise is allocated after the preparation
+   * delay and the allocation ramp, all at once (none of it is usable before all of it is, D-conc);
+   * a cut releases idle environments at once and busy ones when their request ends.
+   */
+  void configureProvisioned(int value, String reason) {
+    long now = loop.nowNanos();
+    int old = provisionedConfigured;
+    if (value == old) {
+      return;
+    }
+    provisionedConfigured = value;
+    metrics.provisionedConfigured.add(now, value - old);
+    provisionedBilling.change(now, value);
+    metrics.scalingAction(new ScalingAction(now, old, value, reason));
+    loop.cancel(allocationDone);
+    int missing = value - provisionedAlive;
+    if (missing > 0) {
+      loop.schedule(allocationDone,
+          now + provisionedSpec.allocationDelayNanos() + allocationRampNanos(missing));
+    } else {
+      while (provisionedAlive > provisionedConfigured && !idleProvisioned.isEmpty()) {
+        ExecutionEnvironment e = idleProvisioned.take();
+        metrics.provisionedIdle.add(now, -1);
+        retireProvisioned(e, now, true);
+      }
+    }
+    updateProvisionedClaim();
+  }
+
+  /** Returns how long allocating {@code count} environments takes after the delay. */
+  long allocationRampNanos(int count) {
+    return switch (provisionedSpec.ramp()) {
+      // Up to 6,000 environments per minute per function: 10 ms each.
+      case CURRENT -> count * 10_000_000L;
+      // A burst of 3,000 at once, then 500 per minute: 120 ms each beyond the burst.
+      case LEGACY -> Math.max(0, count - 3000) * 120_000_000L;
+    };
+  }
+
+  private void onAllocationDone() {
+    long now = loop.nowNanos();
+    int missing = provisionedConfigured - provisionedAlive;
+    for (int i = 0; i < missing; i++) {
+      addReadyProvisioned(now);
+    }
+    updateProvisionedClaim();
+  }
+
+  private void addReadyProvisioned(long now) {
+    ExecutionEnvironment e = newEnvironment(now, true);
+    e.needsInit = false;
+    provisionedAlive++;
+    makeProvisionedReady(e, now);
+  }
+
+  private void makeProvisionedReady(ExecutionEnvironment e, long now) {
+    enter(e, EnvironmentState.IDLE, now);
+    idleProvisioned.add(e);
+    metrics.provisionedIdle.add(now, 1);
+    metrics.provisionedReady.add(now, 1);
+    if (e.lifetimeEndNanos != Long.MAX_VALUE) {
+      // A replacement whose Init outlasted its lifetime is recycled at once.
+      loop.schedule(e.expiry, Math.max(now, e.lifetimeEndNanos));
+    }
+  }
+
+  /** Ends a ready (idle or just finished) provisioned environment. */
+  private void retireProvisioned(ExecutionEnvironment e, long now, boolean released) {
+    provisionedAlive--;
+    metrics.provisionedReady.add(now, -1);
+    end(e, now, released);
+  }
+
+  /** Recycles a provisioned environment: it ends and a replacement runs Init (billed). */
+  private void recycleProvisioned(ExecutionEnvironment e, long now) {
+    retireProvisioned(e, now, false);
+    ExecutionEnvironment replacement = newEnvironment(now, true);
+    replacement.preparing = true;
+    provisionedAlive++;
+    provisionedPreparing++;
+    enter(replacement, EnvironmentState.INITIALIZING, now);
+    metrics.initializing.add(now, 1);
+    replacement.initNanos = Math.round(initSampler.sampleNanos() * initFactor);
+    loop.schedule(replacement.initDone, now + replacement.initNanos);
+  }
+
+  private void onReplacementReady(ExecutionEnvironment e, long now) {
+    e.preparing = false;
+    provisionedPreparing--;
+    metrics.initializing.add(now, -1);
+    if (billInit) {
+      metrics.provisionedInitBilled(now,
+          CostModel.gbSeconds(spec.memoryMb(), CostModel.billedMillis(e.initNanos)));
+    }
+    if (provisionedAlive > provisionedConfigured) {
+      provisionedAlive--;
+      end(e, now, true);
+      updateProvisionedClaim();
+      return;
+    }
+    e.needsInit = false;
+    makeProvisionedReady(e, now);
+  }
+
+  /**
+   * Keeps the account's unreserved pool short of what this function's provisioned concurrency
+   * holds: the configured value, or more while released environments finish their requests.
+   */
+  private void updateProvisionedClaim() {
+    if (spec.hasReservedConcurrency()) {
+      return;
+    }
+    int claim = Math.max(provisionedConfigured, provisionedAlive);
+    if (claim != provisionedClaim) {
+      account.adjustClaim(claim - provisionedClaim);
+      provisionedClaim = claim;
+    }
+  }
+
+  /** Returns the on-demand concurrency a function with reserved concurrency may use now. */
+  private int reservedOnDemandCapacity() {
+    return spec.reservedConcurrency() - Math.max(provisionedConfigured, provisionedAlive);
   }
 
   /** A request arrives now. */
@@ -138,7 +317,7 @@ public final class SimulatedFunction {
     ThrottleReason reason = null;
     if (!provisioned) {
       if (spec.hasReservedConcurrency()) {
-        if (onDemandInFlight >= onDemandCapacity) {
+        if (onDemandInFlight >= reservedOnDemandCapacity()) {
           reason = ThrottleReason.RESERVED_CONCURRENT_INVOCATION_LIMIT;
         }
       } else if (account.unreservedFull()) {
@@ -193,8 +372,15 @@ public final class SimulatedFunction {
     // Keep-alive is drawn once per environment (each has its own idle timeout): this keeps
     // idle deadlines increasing, so the expiry timer never has to move earlier.
     long keepAlive = provisioned ? Long.MAX_VALUE : Math.max(0, keepAliveSampler.sampleNanos());
-    long lifetimeEnd = provisioned ? Long.MAX_VALUE
-        : saturatedAdd(now, spec.maxLifetimeNanos());
+    long lifetimeEnd;
+    if (provisioned) {
+      // Provisioned environments are recycled "every few hours" (D-pc); each lives between half
+      // and all of maxLifetime, so a fleet allocated at once is not recycled all at once.
+      double share = 0.5 + 0.5 * provisionedLifetimeStream.nextDouble();
+      lifetimeEnd = saturatedAdd(now, Math.round(spec.maxLifetimeNanos() * share));
+    } else {
+      lifetimeEnd = saturatedAdd(now, spec.maxLifetimeNanos());
+    }
     ExecutionEnvironment e = new ExecutionEnvironment(nextEnvironmentId++, this, provisioned, now,
         keepAlive, lifetimeEnd);
     if (timeline.records(e.id)) {
@@ -217,13 +403,17 @@ public final class SimulatedFunction {
     e.handlerNanos = e.timeout ? spec.timeoutNanos() : handler;
     e.error = e.timeout || errorDraw < spec.errorRate();
 
-    boolean spillover = !e.provisioned && spec.provisionedConcurrency() > 0;
+    boolean spillover = !e.provisioned && provisionedConfigured > 0;
     metrics.start(measured, e.cold, e.provisioned, spillover);
     metrics.concurrency.add(now, 1);
     account.concurrency().add(now, 1);
     if (e.provisioned) {
       metrics.provisionedBusy.add(now, 1);
       account.provisionedBusy().add(now, 1);
+      long ready = metrics.provisionedReady.value();
+      if (ready > 0) {
+        metrics.provisionedUtilisation(now, (double) metrics.provisionedBusy.value() / ready);
+      }
     }
     if (e.cold && e.initNanos > 0) {
       enter(e, EnvironmentState.INITIALIZING, now);
@@ -238,6 +428,10 @@ public final class SimulatedFunction {
 
   void onInitDone(ExecutionEnvironment e) {
     long now = loop.nowNanos();
+    if (e.preparing) {
+      onReplacementReady(e, now);
+      return;
+    }
     enter(e, EnvironmentState.BUSY, now);
     metrics.initializing.add(now, -1);
     metrics.busy.add(now, 1);
@@ -272,11 +466,16 @@ public final class SimulatedFunction {
       e.needsInit = true;
     }
     if (e.provisioned) {
-      // Provisioned environments are kept at the configured count; their recycling arrives with
-      // provisioned concurrency over time.
-      enter(e, EnvironmentState.IDLE, now);
-      idleProvisioned.add(e);
-      metrics.provisionedIdle.add(now, 1);
+      if (provisionedAlive > provisionedConfigured) {
+        retireProvisioned(e, now, true); // released by a cut, once its request is done
+        updateProvisionedClaim();
+      } else if (now >= e.lifetimeEndNanos) {
+        recycleProvisioned(e, now);
+      } else {
+        enter(e, EnvironmentState.IDLE, now);
+        idleProvisioned.add(e);
+        metrics.provisionedIdle.add(now, 1);
+      }
       return;
     }
     if (now >= e.lifetimeEndNanos) {
@@ -298,9 +497,15 @@ public final class SimulatedFunction {
 
   void onExpiry(ExecutionEnvironment e) {
     if (e.state != EnvironmentState.IDLE) {
-      return; // busy again; re-armed when it next becomes idle
+      return; // busy again; re-armed when it next becomes idle (provisioned: at completion)
     }
     long now = loop.nowNanos();
+    if (e.provisioned) {
+      idleProvisioned.remove(e);
+      metrics.provisionedIdle.add(now, -1);
+      recycleProvisioned(e, now);
+      return;
+    }
     if (now < e.idleDeadlineNanos) {
       loop.schedule(e.expiry, e.idleDeadlineNanos);
       return;

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param throttlesByReason throttles by the platform's reason names, in a fixed order
  * @param latencyCold       caller-seen latency CDF of cold starts (percentile, ms)
  * @param latencyWarm       the same for warm invocations
+ * @param provisioned       provisioned concurrency over time: its cost base, use and changes
  */
 public record FunctionSummary(
     String name,
@@ -38,7 +39,8 @@ public record FunctionSummary(
     FunctionCost cost,
     Ledger ledger,
     List<CdfPoint> latencyCold,
-    List<CdfPoint> latencyWarm) {
+    List<CdfPoint> latencyWarm,
+    ProvisionedSummary provisioned) {
 
   public FunctionSummary {
     throttlesByReason = java.util.Collections.unmodifiableMap(

@@ -12,17 +12,14 @@ final class PeriodClock extends Event {
   private final MetricsRecorder recorder;
   private final long periodNanos;
   private final long horizonNanos;
-  private final int[] provisionedConcurrency;
   private long periodStartNanos;
 
-  PeriodClock(EventLoop loop, MetricsRecorder recorder, long periodNanos, long horizonNanos,
-      int[] provisionedConcurrency) {
+  PeriodClock(EventLoop loop, MetricsRecorder recorder, long periodNanos, long horizonNanos) {
     super(EventKind.PERIOD_END);
     this.loop = loop;
     this.recorder = recorder;
     this.periodNanos = periodNanos;
     this.horizonNanos = horizonNanos;
-    this.provisionedConcurrency = provisionedConcurrency.clone();
   }
 
   void start() {
@@ -32,7 +29,7 @@ final class PeriodClock extends Event {
   @Override
   protected void fire() {
     long end = loop.nowNanos();
-    recorder.closePeriod(periodStartNanos, end, provisionedConcurrency);
+    recorder.closePeriod(periodStartNanos, end);
     periodStartNanos = end;
     scheduleEnd();
   }
@@ -40,7 +37,7 @@ final class PeriodClock extends Event {
   /** Closes the last, possibly shorter, period at the horizon. */
   void finish() {
     if (periodStartNanos < horizonNanos) {
-      recorder.closePeriod(periodStartNanos, horizonNanos, provisionedConcurrency);
+      recorder.closePeriod(periodStartNanos, horizonNanos);
       periodStartNanos = horizonNanos;
     }
   }

@@ -30,9 +30,6 @@ import java.util.Map;
  */
 public final class Simulation {
 
-  /** Provisioned concurrency is billed from enable to disable, rounded up to 5 minutes (P). */
-  static final long PROVISIONED_BILLING_GRANULARITY_NANOS = 300_000_000_000L;
-
   /** Percentiles at which latency CDFs are reported. */
   static final double[] CDF_PERCENTILES = {
       0, 1, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 95, 99, 99.9, 100};
@@ -63,7 +60,6 @@ public final class Simulation {
     RandomStreams streams = new RandomStreams(scenario.seed());
     this.account = new Account(scenario.account(), scenario.functions(),
         recorder.accountConcurrency, recorder.accountProvisionedBusy);
-    int[] provisioned = new int[scenario.functions().size()];
     for (int i = 0; i < scenario.functions().size(); i++) {
       FunctionSpec spec = scenario.functions().get(i);
       FunctionMetrics metrics =
@@ -73,9 +69,9 @@ public final class Simulation {
           : new EnvironmentTimeline(spec.name(), timelineSink, limits.maxEnvironments(),
               limits.maxSpansPerFunction());
       SimulatedFunction function = new SimulatedFunction(spec, i, loop, account, streams, metrics,
-          timeline, scenario.pricing().billInit());
+          timeline, scenario.pricing().billInit(), scenario.warmupNanos(),
+          scenario.durationNanos());
       functions.add(function);
-      provisioned[i] = spec.provisionedConcurrency();
       for (TrafficSpec source : spec.traffic()) {
         sources.add(new ArrivalSource(loop, function,
             ArrivalProcesses.of(source, spec.name(), streams), scenario.durationNanos(),
@@ -83,7 +79,7 @@ public final class Simulation {
       }
     }
     this.periodClock = new PeriodClock(loop, recorder, scenario.metricsPeriodNanos(),
-        scenario.durationNanos(), provisioned);
+        scenario.durationNanos());
   }
 
   /** Runs the scenario without a metrics file. */
@@ -121,14 +117,12 @@ public final class Simulation {
     long horizon = scenario.durationNanos();
     long measuredNanos = horizon - scenario.warmupNanos();
     double measuredSeconds = measuredNanos / 1e9;
-    long billedProvisionedNanos = roundUp(measuredNanos, PROVISIONED_BILLING_GRANULARITY_NANOS);
 
     List<FunctionUsage> usages = new ArrayList<>();
     for (SimulatedFunction f : functions) {
       FunctionMetrics m = f.metrics();
       FunctionSpec spec = f.spec();
-      double configuredGbSeconds = spec.provisionedConcurrency() * (spec.memoryMb() / 1024.0)
-          * (billedProvisionedNanos / 1e9);
+      double configuredGbSeconds = f.provisionedConfiguredGbSeconds(horizon);
       usages.add(new FunctionUsage(spec.name(), spec.architecture(), m.invocations(),
           m.onDemandGbSeconds(), m.provisionedDurationGbSeconds(), configuredGbSeconds));
     }
@@ -166,7 +160,10 @@ public final class Simulation {
           m.onDemandGbSeconds(), m.provisionedDurationGbSeconds(),
           usages.get(i).provisionedConfiguredGbSeconds(),
           bill.byFunction().get(f.name()), measured,
-          cdf(m.latencyCold()), cdf(m.latencyWarm())));
+          cdf(m.latencyCold()), cdf(m.latencyWarm()),
+          new ProvisionedSummary(usages.get(i).provisionedConfiguredGbSeconds(),
+              m.provisionedUtilisationMean(horizon), m.provisionedUtilisationMax(),
+              m.scalingActionCount(), m.scalingActions())));
     }
     return new RunResult(scenario, measuredSeconds, summaries,
         recorder.accountConcurrency.measuredPeak(),
@@ -191,9 +188,5 @@ public final class Simulation {
       points.add(new FunctionSummary.CdfPoint(p, histogram.percentileMs(p)));
     }
     return points;
-  }
-
-  private static long roundUp(long value, long granularity) {
-    return (value + granularity - 1) / granularity * granularity;
   }
 }

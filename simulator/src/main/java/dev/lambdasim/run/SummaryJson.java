@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.lambdasim.cost.FunctionCost;
 import dev.lambdasim.metrics.Numbers;
+import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.model.Account;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.Scenario;
@@ -125,8 +126,30 @@ public final class SummaryJson {
     number(json, "billedGbSeconds", f.billedGbSeconds(), 3);
     number(json, "provisionedGbSeconds", f.provisionedConfiguredGbSeconds(), 3);
     cost(json, "costUsd", f.cost());
+    provisioned(json, f.provisioned());
     json.writeObjectFieldStart("ledger");
     ledger(json, f.ledger());
+    json.writeEndObject();
+  }
+
+  private static void provisioned(JsonGenerator json, ProvisionedSummary p) throws IOException {
+    json.writeObjectFieldStart("provisioned");
+    number(json, "configuredGbSeconds", p.configuredGbSeconds(), 3);
+    json.writeObjectFieldStart("utilisation");
+    number(json, "mean", p.utilisationMean(), 6);
+    number(json, "max", p.utilisationMax(), 6);
+    json.writeEndObject();
+    json.writeNumberField("scalingActions", p.scalingActions());
+    json.writeArrayFieldStart("actions");
+    for (ScalingAction action : p.actions()) {
+      json.writeStartObject();
+      number(json, "timeSeconds", action.timeNanos() / 1e9, 3);
+      json.writeNumberField("from", action.from());
+      json.writeNumberField("to", action.to());
+      json.writeStringField("reason", action.reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

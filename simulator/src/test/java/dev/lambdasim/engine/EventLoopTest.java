@@ -37,7 +37,8 @@ final class EventLoopTest {
 
   @Test
   void kindOrderAtTheSameInstantIsPinned() {
-    assertThat(EventKind.values()).containsExactly(EventKind.PERIOD_END, EventKind.COMPLETION,
+    assertThat(EventKind.values()).containsExactly(EventKind.PERIOD_END, EventKind.CONTROL,
+        EventKind.COMPLETION,
         EventKind.INIT_DONE, EventKind.EXPIRY, EventKind.ARRIVAL);
   }
 
