@@ -81,6 +81,7 @@ final class Scenarios {
     ReusePolicy reuse = ReusePolicy.MOST_RECENT;
     int reserved = FunctionSpec.NO_RESERVED;
     int provisioned = 0;
+    ProvisionedSpec provisionedSpec;
     final List<TrafficSpec> traffic = new ArrayList<>();
 
     Fn(String name) {
@@ -102,6 +103,13 @@ final class Scenarios {
     Fn reuse(ReusePolicy value) { reuse = value; return this; }
     Fn reserved(int value) { reserved = value; return this; }
     Fn provisioned(int value) { provisioned = value; return this; }
+    Fn provisioned(ProvisionedSpec value) { provisionedSpec = value; return this; }
+
+    Fn poisson(double ratePerSecond, long fromNanos, long toNanos) {
+      traffic.add(new TrafficSpec.Poisson("poisson#" + count(TrafficSpec.Poisson.class),
+          ratePerSecond, fromNanos, toNanos));
+      return this;
+    }
 
     Fn poisson(double ratePerSecond) {
       traffic.add(new TrafficSpec.Poisson("poisson#" + count(TrafficSpec.Poisson.class),
@@ -133,7 +141,8 @@ final class Scenarios {
       return new FunctionSpec(name, "", memoryMb, architecture, timeoutNanos, duration,
           referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb, cpuBound, threads,
           new InitSpec(init, initCpuBound), errorRate, keepAlive, maxLifetimeNanos, reuse,
-          reserved, ProvisionedSpec.fixed(provisioned), InvocationType.SYNC, traffic);
+          reserved, provisionedSpec != null ? provisionedSpec : ProvisionedSpec.fixed(provisioned),
+          InvocationType.SYNC, traffic);
     }
   }
 }
