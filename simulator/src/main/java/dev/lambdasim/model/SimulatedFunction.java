@@ -12,6 +12,7 @@ import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.ProvisionedSpec;
 import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.workload.ArrivalProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -299,14 +300,26 @@ public final class SimulatedFunction {
     return spec.reservedConcurrency() - Math.max(provisionedConfigured, provisionedAlive);
   }
 
-  /** A request arrives now. */
+  /** A request arrives now; its handler time comes from the function's distribution. */
   public void arrive() {
+    arrive(ArrivalProcess.NO_DURATION);
+  }
+
+  /**
+   * A request arrives now.
+   *
+   * @param prescribedNanos handler time at the reference memory prescribed by the source (a
+   *     trace's duration), or {@link ArrivalProcess#NO_DURATION} to draw it
+   */
+  public void arrive(long prescribedNanos) {
     long now = loop.nowNanos();
     boolean measured = metrics.isMeasured(now);
     metrics.arrival(measured);
     // Drawn for every arrival, admitted or not, so the i-th request of a function gets the same
     // draws under every configuration (common random numbers for comparisons).
-    long handlerReferenceNanos = handlerSampler.sampleNanos();
+    long drawnNanos = handlerSampler.sampleNanos();
+    long handlerReferenceNanos =
+        prescribedNanos == ArrivalProcess.NO_DURATION ? drawnNanos : prescribedNanos;
     // The error stream is the function's own, so skipping it when the outcome is certain
     // changes no other draw.
     double errorRate = spec.errorRate();

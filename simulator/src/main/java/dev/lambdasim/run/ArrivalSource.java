@@ -17,6 +17,8 @@ final class ArrivalSource extends Event {
   private final ArrivalProcess process;
   private final long horizonNanos;
   private final String label;
+  /** The handler time the process prescribed for the scheduled arrival, if any. */
+  private long nextDurationNanos = ArrivalProcess.NO_DURATION;
 
   ArrivalSource(EventLoop loop, SimulatedFunction function, ArrivalProcess process,
       long horizonNanos, String label) {
@@ -35,12 +37,13 @@ final class ArrivalSource extends Event {
 
   @Override
   protected void fire() {
-    function.arrive();
+    function.arrive(nextDurationNanos);
     scheduleNext();
   }
 
   private void scheduleNext() {
     long next = process.nextArrivalNanos();
+    nextDurationNanos = process.durationNanos();
     if (next != ArrivalProcess.END && next < horizonNanos) {
       if (next < loop.nowNanos()) {
         throw new IllegalStateException(label + " went back in time: " + next + " ns < "

@@ -11,4 +11,15 @@ public interface ArrivalProcess {
 
   /** Returns the next arrival instant in nanoseconds, or {@link #END} when there are no more. */
   long nextArrivalNanos();
+
+  /** Marks an arrival whose handler time the function's distribution decides. */
+  long NO_DURATION = -1;
+
+  /**
+   * Returns the handler time the source prescribes for the arrival last returned by
+   * {@link #nextArrivalNanos()} (a trace's duration column), or {@link #NO_DURATION}.
+   */
+  default long durationNanos() {
+    return NO_DURATION;
+  }
 }
