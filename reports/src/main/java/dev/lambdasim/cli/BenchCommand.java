@@ -8,6 +8,7 @@ import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.Simulation;
 import dev.lambdasim.scenario.AccountSpec;
 import dev.lambdasim.scenario.Architecture;
+import dev.lambdasim.scenario.AsyncSpec;
 import dev.lambdasim.scenario.DistributionSpec;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.InitSpec;
@@ -135,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
         new InitSpec(new DistributionSpec.LogNormal(Math.log(200e6), 0.5), 0.0), 0.001,
         new DistributionSpec.Uniform(300e9, 420e9), 7200 * SECOND_NANOS, ReusePolicy.MOST_RECENT,
         FunctionSpec.NO_RESERVED, ProvisionedSpec.fixed(0), InvocationType.SYNC,
-        List.of(new TrafficSpec.Poisson("poisson#0", ratePerSecond, 0, Long.MAX_VALUE)));
+        List.of(new TrafficSpec.Poisson("poisson#0", ratePerSecond, 0, Long.MAX_VALUE)),
+        AsyncSpec.defaults());
     return new Scenario("bench", "", 1, durationNanos, 0, 60 * SECOND_NANOS,
         AccountSpec.defaults(), PricingSpec.defaults(), List.of(api), null);
   }

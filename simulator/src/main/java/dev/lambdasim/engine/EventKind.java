@@ -13,7 +13,8 @@ package dev.lambdasim.engine;
  *   <li>{@link #INIT_DONE}, a state change with no effect on admission;
  *   <li>{@link #EXPIRY} before arrivals, so an environment whose keep-alive or lifetime ends at t
  *       is gone for a request arriving at t;
- *   <li>{@link #ARRIVAL} last.
+ *   <li>{@link #ARRIVAL};
+ *   <li>{@link #ASYNC_ATTEMPT} last: an async event retried at t comes after new arrivals at t.
  * </ol>
  * Ties within a kind are broken by the sequence number assigned at scheduling (FIFO).
  */
@@ -23,5 +24,6 @@ public enum EventKind {
   COMPLETION,
   INIT_DONE,
   EXPIRY,
-  ARRIVAL
+  ARRIVAL,
+  ASYNC_ATTEMPT
 }

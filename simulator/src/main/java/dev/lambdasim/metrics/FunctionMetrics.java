@@ -32,6 +32,8 @@ public final class FunctionMetrics {
   private long provisionedStartsTotal;
   private double provisionedUtilisationMax;
   private final List<ScalingAction> scalingActions = new ArrayList<>();
+  /** The asynchronous event queue's figures. */
+  public final AsyncMetrics async;
   private long scalingActionCount;
 
   // The current period.
@@ -68,6 +70,9 @@ public final class FunctionMetrics {
   private final LatencyHistogram init = new LatencyHistogram(3);
   private final LatencyHistogram latencyCold = new LatencyHistogram(3);
   private final LatencyHistogram latencyWarm = new LatencyHistogram(3);
+  // Warm invocations that waited in the async queue: their latency is not their duration.
+  private final LatencyHistogram durationWarmQueued = new LatencyHistogram(3);
+  private final LatencyHistogram latencyWarmQueued = new LatencyHistogram(3);
 
   // The whole run, checked at the end whatever the warm-up.
   private final Outcomes all = new Outcomes();
@@ -84,6 +89,7 @@ public final class FunctionMetrics {
     this.environments = new Gauge(warmupNanos);
     this.provisionedConfigured = new Gauge(warmupNanos);
     this.provisionedReady = new Gauge(warmupNanos);
+    this.async = new AsyncMetrics(warmupNanos);
   }
 
   public String name() {
@@ -95,18 +101,31 @@ public final class FunctionMetrics {
     return arrivalNanos >= warmupNanos;
   }
 
+  // The conservation ledger. A request (a sync call, or an async event) arrives, is in flight
+  // until its outcome, and ends exactly once: succeeded, failed, throttled or dropped.
+
+  /** A request arrives; it is in flight until {@link #requestEnded}. */
   public void arrival(boolean isMeasured) {
     all.arrivals++;
+    all.inFlight++;
     if (isMeasured) {
       measured.arrivals++;
+      measured.inFlight++;
     }
   }
 
+  /** A request reaches its outcome. */
+  public void requestEnded(boolean isMeasured, Outcome outcome) {
+    all.end(outcome);
+    if (isMeasured) {
+      measured.end(outcome);
+    }
+  }
+
+  /** One invocation attempt was throttled (CloudWatch {@code Throttles}; not an outcome). */
   public void throttle(ThrottleReason reason, boolean isMeasured) {
     periodThrottles[reason.ordinal()]++;
-    all.throttled++;
     if (isMeasured) {
-      measured.throttled++;
       throttles[reason.ordinal()]++;
     }
   }
@@ -123,9 +142,7 @@ public final class FunctionMetrics {
     } else if (spillover) {
       periodSpilloverInvocations++;
     }
-    all.inFlight++;
     if (isMeasured) {
-      measured.inFlight++;
       invocations++;
       if (cold) {
         coldStarts++;
@@ -141,12 +158,13 @@ public final class FunctionMetrics {
   /**
    * An invocation ends.
    *
+   * @param queueNanos   time the request waited in the async queue before this attempt, else 0
    * @param initNanos    init time when it was a cold start, else 0
    * @param handlerNanos handler time, already cut at the timeout
    * @param gbSeconds    billed GB-seconds of this invocation
    */
-  public void complete(boolean isMeasured, long initNanos, long handlerNanos, boolean cold,
-      boolean error, boolean timeout, boolean onProvisioned, double gbSeconds) {
+  public void complete(boolean isMeasured, long queueNanos, long initNanos, long handlerNanos,
+      boolean cold, boolean error, boolean timeout, boolean onProvisioned, double gbSeconds) {
     periodDuration.recordNanos(handlerNanos);
     if (cold) {
       periodInit.recordNanos(initNanos);
@@ -157,31 +175,25 @@ public final class FunctionMetrics {
     if (timeout) {
       periodTimeouts++;
     }
-    all.inFlight--;
-    if (error) {
-      all.failed++;
-    } else {
-      all.succeeded++;
-    }
     if (!isMeasured) {
       return;
     }
-    measured.inFlight--;
     if (error) {
-      measured.failed++;
       errors++;
-    } else {
-      measured.succeeded++;
     }
     if (timeout) {
       timeouts++;
     }
+    long latencyNanos = queueNanos + initNanos + handlerNanos;
     if (cold) {
       durationCold.recordNanos(handlerNanos);
       init.recordNanos(initNanos);
-      latencyCold.recordNanos(initNanos + handlerNanos);
-    } else {
+      latencyCold.recordNanos(latencyNanos);
+    } else if (queueNanos == 0) {
       latencyWarm.recordNanos(handlerNanos);
+    } else {
+      durationWarmQueued.recordNanos(handlerNanos);
+      latencyWarmQueued.recordNanos(latencyNanos);
     }
     if (onProvisioned) {
       provisionedDurationGbSeconds += gbSeconds;
@@ -268,7 +280,9 @@ public final class FunctionMetrics {
         provisionedIdle.closePeriodMean(periodEndNanos, length),
         periodCreated, throttleCounts,
         provisionedConfigured.closePeriodMean(periodEndNanos, length),
-        provisionedReady.closePeriodMean(periodEndNanos, length));
+        provisionedReady.closePeriodMean(periodEndNanos, length),
+        async.closePeriodReceived(), async.closePeriodAgeMaxMs(), async.closePeriodDropped(),
+        closeQueueDepth(periodEndNanos, length));
     // Gauges not shown as period means still need their period state reset.
     provisionedIdle.closePeriodMax();
     initializing.closePeriodMax();
@@ -293,6 +307,11 @@ public final class FunctionMetrics {
     periodShutdowns = 0;
     java.util.Arrays.fill(periodThrottles, 0);
     return row;
+  }
+
+  private long closeQueueDepth(long periodEndNanos, long length) {
+    async.queueDepth.closePeriodMean(periodEndNanos, length);
+    return async.queueDepth.closePeriodMax();
   }
 
   // Read access for the summary.
@@ -381,7 +400,7 @@ public final class FunctionMetrics {
 
   /** Returns a new histogram of handler durations (what CloudWatch's Duration shows). */
   public LatencyHistogram duration() {
-    return merged(latencyWarm, durationCold);
+    return merged(latencyWarm, durationCold, durationWarmQueued);
   }
 
   public LatencyHistogram init() {
@@ -390,13 +409,14 @@ public final class FunctionMetrics {
 
   /** Returns a new histogram of caller-seen latencies (init when cold, plus handler). */
   public LatencyHistogram latency() {
-    return merged(latencyWarm, latencyCold);
+    return merged(latencyWarm, latencyCold, latencyWarmQueued);
   }
 
-  private static LatencyHistogram merged(LatencyHistogram a, LatencyHistogram b) {
+  private static LatencyHistogram merged(LatencyHistogram... parts) {
     LatencyHistogram sum = new LatencyHistogram(3);
-    sum.add(a);
-    sum.add(b);
+    for (LatencyHistogram part : parts) {
+      sum.add(part);
+    }
     return sum;
   }
 
@@ -405,7 +425,18 @@ public final class FunctionMetrics {
   }
 
   public LatencyHistogram latencyWarm() {
-    return latencyWarm;
+    return merged(latencyWarm, latencyWarmQueued);
+  }
+
+  /** How a request ends. */
+  public enum Outcome {
+    SUCCEEDED,
+    /** A sync call that ended in an error or timeout; an async event whose retries ran out. */
+    FAILED,
+    /** A sync call rejected by a limit. */
+    THROTTLED,
+    /** An async event discarded without a successful invocation (too old, or never invocable). */
+    DROPPED
   }
 
   /** Counts for the conservation ledger: every arrival ends in exactly one of these. */
@@ -443,6 +474,16 @@ public final class FunctionMetrics {
 
     public boolean balanced() {
       return arrivals == succeeded + failed + throttled + dropped + inFlight;
+    }
+
+    void end(Outcome outcome) {
+      inFlight--;
+      switch (outcome) {
+        case SUCCEEDED -> succeeded++;
+        case FAILED -> failed++;
+        case THROTTLED -> throttled++;
+        case DROPPED -> dropped++;
+      }
     }
   }
 }

@@ -52,6 +52,10 @@ public final class MetricsRecorder {
     long shutdowns = 0;
     long timeouts = 0;
     long created = 0;
+    long asyncReceived = 0;
+    long asyncDropped = 0;
+    long asyncDepth = 0;
+    double asyncAgeMax = 0;
     double configured = 0;
     double ready = 0;
 
@@ -74,6 +78,11 @@ public final class MetricsRecorder {
         shutdowns += row.shutdowns();
         timeouts += row.timeouts();
         created += row.environmentsCreated();
+        asyncReceived += row.asyncEventsReceived();
+        asyncDropped += row.asyncEventsDropped();
+        // Depth maxima of different functions may not coincide: their sum is an upper bound.
+        asyncDepth += row.asyncQueueDepthMax();
+        asyncAgeMax = Math.max(asyncAgeMax, row.asyncEventAgeMaxMs());
         configured += row.provisionedConcurrencyConfigured();
         ready += row.provisionedConcurrencyReady();
 
@@ -106,7 +115,8 @@ public final class MetricsRecorder {
           ready > 0 ? provisionedMax / ready : 0.0,
           provisionedInvocations, spillover, coldStarts, accountInit.meanMs(),
           busy, idle, shutdowns, timeouts, accountInit.percentileMs(99),
-          initializing, provisionedIdle, created, reasons, configured, ready));
+          initializing, provisionedIdle, created, reasons, configured, ready, asyncReceived,
+          asyncAgeMax, asyncDropped, asyncDepth));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

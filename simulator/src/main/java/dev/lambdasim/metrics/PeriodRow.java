@@ -15,6 +15,8 @@ import java.util.List;
  * @param throttlesByReason  counts in {@link dev.lambdasim.model.ThrottleReason} order
  * @param provisionedConcurrencyConfigured time-weighted mean of the configured value
  * @param provisionedConcurrencyReady time-weighted mean of initialised provisioned environments
+ * @param asyncEventAgeMaxMs the oldest async event when invoked in the period
+ * @param asyncQueueDepthMax the most async events waiting at once in the period
  */
 public record PeriodRow(
     double periodStartSeconds,
@@ -43,7 +45,11 @@ public record PeriodRow(
     long environmentsCreated,
     List<Long> throttlesByReason,
     double provisionedConcurrencyConfigured,
-    double provisionedConcurrencyReady) {
+    double provisionedConcurrencyReady,
+    long asyncEventsReceived,
+    double asyncEventAgeMaxMs,
+    long asyncEventsDropped,
+    long asyncQueueDepthMax) {
 
   /** The header of {@code metrics.csv}; names and order are a contract (design.md §5). */
   public static final String HEADER = String.join(",",
@@ -63,7 +69,7 @@ public record PeriodRow(
       "Throttles_FunctionInvocationRateLimitExceeded",
       "Throttles_ReservedFunctionInvocationRateLimitExceeded",
       "Throttles_ScalingRateExceeded",
-      "ProvisionedConcurrencyConfigured", "ProvisionedConcurrencyReady");
+      "ProvisionedConcurrencyConfigured", "ProvisionedConcurrencyReady", "AsyncQueueDepth_max");
 
   public PeriodRow {
     throttlesByReason = List.copyOf(throttlesByReason);
@@ -86,9 +92,12 @@ public record PeriodRow(
     sb.append(provisionedConcurrencySpilloverInvocations).append(',');
     sb.append(coldStarts).append(',');
     sb.append(Numbers.decimal(initDurationAvgMs)).append(',');
-    // IteratorAge_max, AsyncEventsReceived, AsyncEventAge_max, AsyncEventsDropped,
-    // DeadLetterErrors, DestinationDeliveryFailures: async and stream paths are not simulated yet.
-    sb.append("0,0,0,0,0,0,");
+    sb.append("0,"); // IteratorAge_max: stream event sources are not simulated yet
+    sb.append(asyncEventsReceived).append(',');
+    sb.append(Numbers.decimal(asyncEventAgeMaxMs)).append(',');
+    sb.append(asyncEventsDropped).append(',');
+    // DeadLetterErrors, DestinationDeliveryFailures: deliveries never fail in the simulation.
+    sb.append("0,0,");
     sb.append(Numbers.decimal(environmentsBusy)).append(',');
     sb.append(Numbers.decimal(environmentsIdle)).append(',');
     sb.append(shutdowns).append(',');
@@ -102,6 +111,7 @@ public record PeriodRow(
     }
     sb.append(',').append(Numbers.decimal(provisionedConcurrencyConfigured));
     sb.append(',').append(Numbers.decimal(provisionedConcurrencyReady));
+    sb.append(',').append(asyncQueueDepthMax);
     return sb.toString();
   }
 }

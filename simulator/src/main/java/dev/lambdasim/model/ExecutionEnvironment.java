@@ -27,6 +27,10 @@ final class ExecutionEnvironment {
   boolean needsInit;
 
   // The request in progress.
+  /** The async event it attempts, or null for a sync call. */
+  AsyncEvent event;
+  /** How long the async event waited in the queue before this attempt (0 for sync calls). */
+  long queueNanos;
   boolean measured;
   boolean cold;
   boolean error;

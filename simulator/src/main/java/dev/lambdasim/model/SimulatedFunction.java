@@ -10,6 +10,7 @@ import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.random.DurationSampler;
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.InvocationType;
 import dev.lambdasim.scenario.ProvisionedSpec;
 import dev.lambdasim.scenario.ScalingSpec;
 import dev.lambdasim.workload.ArrivalProcess;
@@ -55,7 +56,9 @@ public final class SimulatedFunction {
   private final TokenBucket scaling;
   private final TokenBucket reservedRequestRate;
   private int onDemandInFlight;
+  private long syncInFlight;
   private long nextEnvironmentId;
+  private AsyncQueue asyncQueue;
 
   // Provisioned concurrency over time.
   private final ProvisionedSpec provisionedSpec;
@@ -158,6 +161,23 @@ public final class SimulatedFunction {
     if (provisionedController != null) {
       provisionedController.start();
     }
+  }
+
+  /**
+   * Gives this function its async event queue; the run does it for every function once all
+   * functions exist, since destinations may name any of them.
+   */
+  public void attach(AsyncQueue queue) {
+    this.asyncQueue = queue;
+  }
+
+  /** Returns whether the function's reserved concurrency is 0: it can never run. */
+  boolean neverRuns() {
+    return spec.hasReservedConcurrency() && spec.reservedConcurrency() == 0;
+  }
+
+  EventLoop loop() {
+    return loop;
   }
 
   /** Returns the configured provisioned concurrency. */
@@ -312,19 +332,47 @@ public final class SimulatedFunction {
    *     trace's duration), or {@link ArrivalProcess#NO_DURATION} to draw it
    */
   public void arrive(long prescribedNanos) {
+    if (spec.invocation() == InvocationType.ASYNC) {
+      asyncQueue.receive(prescribedNanos, 0);
+      return;
+    }
     long now = loop.nowNanos();
     boolean measured = metrics.isMeasured(now);
     metrics.arrival(measured);
     // Drawn for every arrival, admitted or not, so the i-th request of a function gets the same
     // draws under every configuration (common random numbers for comparisons).
-    long drawnNanos = handlerSampler.sampleNanos();
+    long drawnNanos = drawHandlerNanos();
     long handlerReferenceNanos =
         prescribedNanos == ArrivalProcess.NO_DURATION ? drawnNanos : prescribedNanos;
+    double errorDraw = drawError();
+    ThrottleReason reason = tryStart(now, measured, handlerReferenceNanos, errorDraw, null);
+    if (reason != null) {
+      metrics.throttle(reason, measured);
+      metrics.requestEnded(measured, FunctionMetrics.Outcome.THROTTLED);
+    }
+  }
+
+  /** Returns a handler time at the reference memory from the function's distribution. */
+  long drawHandlerNanos() {
+    return handlerSampler.sampleNanos();
+  }
+
+  /** Returns the draw that decides a function error (an error when below the error rate). */
+  double drawError() {
     // The error stream is the function's own, so skipping it when the outcome is certain
     // changes no other draw.
     double errorRate = spec.errorRate();
-    double errorDraw = errorRate == 0.0 ? 1.0 : errorRate == 1.0 ? 0.0 : errorStream.nextDouble();
+    return errorRate == 0.0 ? 1.0 : errorRate == 1.0 ? 0.0 : errorStream.nextDouble();
+  }
 
+  /**
+   * Admits one invocation against every limit and starts it, or returns why it is throttled.
+   *
+   * @param event the async event this invocation attempts, or null for a sync call (only sync
+   *     calls count against the requests-per-second limits, D-quota)
+   */
+  ThrottleReason tryStart(long now, boolean measured, long handlerReferenceNanos,
+      double errorDraw, AsyncEvent event) {
     boolean provisioned = !idleProvisioned.isEmpty();
     boolean warm = false;
     ThrottleReason reason = null;
@@ -343,7 +391,8 @@ public final class SimulatedFunction {
         }
       }
     }
-    if (reason == null) {
+    boolean sync = event == null;
+    if (reason == null && sync) {
       if (!account.requestRate().hasToken(now)) {
         reason = ThrottleReason.FUNCTION_INVOCATION_RATE_LIMIT;
       } else if (reservedRequestRate != null && !reservedRequestRate.hasToken(now)) {
@@ -351,13 +400,14 @@ public final class SimulatedFunction {
       }
     }
     if (reason != null) {
-      metrics.throttle(reason, measured);
-      return;
+      return reason;
     }
 
-    account.requestRate().take();
-    if (reservedRequestRate != null) {
-      reservedRequestRate.take();
+    if (sync) {
+      account.requestRate().take();
+      if (reservedRequestRate != null) {
+        reservedRequestRate.take();
+      }
     }
     ExecutionEnvironment environment;
     if (provisioned) {
@@ -378,7 +428,23 @@ public final class SimulatedFunction {
         environment = newEnvironment(now, false);
       }
     }
+    environment.event = event;
+    environment.queueNanos = sync ? 0 : now - event.enqueuedNanos;
+    if (sync) {
+      syncInFlight++;
+    }
     begin(environment, now, measured, handlerReferenceNanos, errorDraw);
+    return null;
+  }
+
+  /** Returns the sync calls and async events of this function not yet ended (a ledger check). */
+  public long requestsInFlight() {
+    return syncInFlight + asyncQueue.live();
+  }
+
+  /** Returns this function's async event queue. */
+  public AsyncQueue asyncQueue() {
+    return asyncQueue;
   }
 
   private ExecutionEnvironment newEnvironment(long now, boolean provisioned) {
@@ -451,11 +517,28 @@ public final class SimulatedFunction {
   }
 
   void onCompletion(ExecutionEnvironment e) {
+    AsyncEvent event = e.event;
+    boolean error = e.error;
+    boolean measured = e.measured;
+    e.event = null;
+    finish(e);
+    // The caller hears of the outcome only once the environment is settled: a destination may
+    // invoke this very function again at once.
+    if (event == null) {
+      syncInFlight--;
+      metrics.requestEnded(measured,
+          error ? FunctionMetrics.Outcome.FAILED : FunctionMetrics.Outcome.SUCCEEDED);
+    } else {
+      asyncQueue.completed(event, error);
+    }
+  }
+
+  private void finish(ExecutionEnvironment e) {
     long now = loop.nowNanos();
     long billedNanos = e.handlerNanos + (billInit ? e.initNanos : 0);
     double gbSeconds = CostModel.gbSeconds(spec.memoryMb(), CostModel.billedMillis(billedNanos));
-    metrics.complete(e.measured, e.initNanos, e.handlerNanos, e.cold, e.error, e.timeout,
-        e.provisioned, gbSeconds);
+    metrics.complete(e.measured, e.queueNanos, e.initNanos, e.handlerNanos, e.cold, e.error,
+        e.timeout, e.provisioned, gbSeconds);
     if (e.state == EnvironmentState.INITIALIZING) {
       // A zero-length handler ends at the same instant as Init; completions go first.
       loop.cancel(e.initDone);

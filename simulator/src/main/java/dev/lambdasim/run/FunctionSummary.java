@@ -11,6 +11,7 @@ import java.util.Map;
  * @param latencyCold       caller-seen latency CDF of cold starts (percentile, ms)
  * @param latencyWarm       the same for warm invocations
  * @param provisioned       provisioned concurrency over time: its cost base, use and changes
+ * @param async             the asynchronous event queue
  */
 public record FunctionSummary(
     String name,
@@ -40,7 +41,8 @@ public record FunctionSummary(
     Ledger ledger,
     List<CdfPoint> latencyCold,
     List<CdfPoint> latencyWarm,
-    ProvisionedSummary provisioned) {
+    ProvisionedSummary provisioned,
+    AsyncSummary async) {
 
   public FunctionSummary {
     throttlesByReason = java.util.Collections.unmodifiableMap(

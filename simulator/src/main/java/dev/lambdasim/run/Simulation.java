@@ -10,9 +10,11 @@ import dev.lambdasim.metrics.LatencyHistogram;
 import dev.lambdasim.metrics.MetricsRecorder;
 import dev.lambdasim.metrics.MetricsSink;
 import dev.lambdasim.model.Account;
+import dev.lambdasim.model.AsyncQueue;
 import dev.lambdasim.model.SimulatedFunction;
 import dev.lambdasim.model.ThrottleReason;
 import dev.lambdasim.random.RandomStreams;
+import dev.lambdasim.scenario.AsyncSpec;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
@@ -78,8 +80,23 @@ public final class Simulation {
             spec.name() + "/" + source.streamName()));
       }
     }
+    Map<String, SimulatedFunction> byName = new LinkedHashMap<>();
+    for (SimulatedFunction f : functions) {
+      byName.put(f.name(), f);
+      f.attach(new AsyncQueue(f, f.metrics(), f.spec().async(),
+          streams.stream("function/" + f.name() + "/asyncBackoff")));
+    }
+    for (SimulatedFunction f : functions) {
+      AsyncSpec async = f.spec().async();
+      f.asyncQueue().connect(queueOf(byName, async.onSuccess()), queueOf(byName, async.onFailure()));
+    }
     this.periodClock = new PeriodClock(loop, recorder, scenario.metricsPeriodNanos(),
         scenario.durationNanos());
+  }
+
+  private static AsyncQueue queueOf(Map<String, SimulatedFunction> byName, String target) {
+    SimulatedFunction function = target == null ? null : byName.get(target);
+    return function == null ? null : function.asyncQueue();
   }
 
   /** Runs the scenario without a metrics file. */
@@ -140,6 +157,12 @@ public final class Simulation {
         throw new IllegalStateException("conservation ledger of function " + f.name()
             + " does not balance: whole run " + all + ", measured " + measured);
       }
+      // An independent count: the requests the model itself still holds.
+      if (all.inFlightAtEnd() != f.requestsInFlight()) {
+        throw new IllegalStateException("conservation ledger of function " + f.name()
+            + " says " + all.inFlightAtEnd() + " requests are in flight, the model holds "
+            + f.requestsInFlight());
+      }
       Map<String, Long> byReason = emptyByReason();
       long throttles = 0;
       for (ThrottleReason reason : ThrottleReason.all()) {
@@ -163,7 +186,11 @@ public final class Simulation {
           cdf(m.latencyCold()), cdf(m.latencyWarm()),
           new ProvisionedSummary(usages.get(i).provisionedConfiguredGbSeconds(),
               m.provisionedUtilisationMean(horizon), m.provisionedUtilisationMax(),
-              m.scalingActionCount(), m.scalingActions())));
+              m.scalingActionCount(), m.scalingActions()),
+          new AsyncSummary(m.async.received(), m.async.dropped(), m.async.retried(),
+              m.async.throttledAttempts(), Stats.of(m.async.age()),
+              m.async.queueDepth.measuredPeak(), m.async.failuresByCondition(),
+              m.async.failedInvokeCounts(), m.async.deliveries())));
     }
     return new RunResult(scenario, measuredSeconds, summaries,
         recorder.accountConcurrency.measuredPeak(),

@@ -127,6 +127,7 @@ public final class SummaryJson {
     number(json, "provisionedGbSeconds", f.provisionedConfiguredGbSeconds(), 3);
     cost(json, "costUsd", f.cost());
     provisioned(json, f.provisioned());
+    async(json, f.async());
     json.writeObjectFieldStart("ledger");
     ledger(json, f.ledger());
     json.writeEndObject();
@@ -150,6 +151,24 @@ public final class SummaryJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void async(JsonGenerator json, AsyncSummary a) throws IOException {
+    json.writeObjectFieldStart("async");
+    json.writeNumberField("received", a.received());
+    json.writeNumberField("dropped", a.dropped());
+    json.writeNumberField("retried", a.retried());
+    json.writeNumberField("throttledAttempts", a.throttledAttempts());
+    stats(json, "ageMs", a.ageMs());
+    json.writeNumberField("queueDepthPeak", a.queueDepthPeak());
+    counts(json, "failuresByCondition", a.failuresByCondition());
+    json.writeObjectFieldStart("failedInvokeCounts");
+    for (Map.Entry<Integer, Long> e : a.failedInvokeCounts().entrySet()) {
+      json.writeNumberField(Integer.toString(e.getKey()), e.getValue());
+    }
+    json.writeEndObject();
+    counts(json, "deliveries", a.deliveries());
     json.writeEndObject();
   }
 

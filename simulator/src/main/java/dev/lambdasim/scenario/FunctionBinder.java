@@ -12,7 +12,9 @@ final class FunctionBinder {
       "timeout", "duration", "referenceMemoryMb", "cpuBound", "threads", "init", "errorRate",
       "keepAlive", "maxLifetime", "reuse", "reservedConcurrency", "provisionedConcurrency",
       "invocation", "async", "sqs", "stream", "traffic");
-  static final List<String> LATER_INVOCATIONS = List.of("async", "sqs", "stream");
+  static final List<String> LATER_INVOCATIONS = List.of("sqs", "stream");
+  static final List<String> ASYNC_FIELDS =
+      List.of("maxRetries", "maxEventAge", "onSuccess", "onFailure", "deadLetter");
 
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   static final long SECOND = 1_000_000_000L;
@@ -70,7 +72,8 @@ final class FunctionBinder {
     Long reserved = f.integer("reservedConcurrency", (long) FunctionSpec.NO_RESERVED, 0, 1_000_000);
     ProvisionedSpec provisioned = new ProvisionedBinder(values)
         .bind(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"));
-    invocation(f);
+    InvocationType invocation = invocation(f);
+    AsyncSpec async = async(f);
     Node trafficNode = f.required("traffic", "a list of sources, e.g. [{poisson: {rate: 20/s}}]");
     List<TrafficSpec> sources = trafficNode == null ? List.of() : traffic.bind(trafficNode, f.path("traffic"));
 
@@ -89,7 +92,8 @@ final class FunctionBinder {
         or(maxLifetime, MINUTE), reuse == null ? ReusePolicy.MOST_RECENT : reuse,
         or(reserved, (long) FunctionSpec.NO_RESERVED).intValue(),
         provisioned == null ? ProvisionedSpec.fixed(0) : provisioned,
-        InvocationType.SYNC, sources);
+        invocation == null ? InvocationType.SYNC : invocation, sources,
+        async == null ? AsyncSpec.defaults() : async);
   }
 
   private InitSpec init(Fields f) {
@@ -105,18 +109,43 @@ final class FunctionBinder {
     return new InitSpec(duration == null ? lognormal150 : duration, or(cpuBound, 0.0));
   }
 
-  private void invocation(Fields f) {
+  private AsyncSpec async(Fields f) {
+    if (!f.has("async")) {
+      return AsyncSpec.defaults();
+    }
+    Fields a = Fields.of(f.node("async"), f.path("async"), values, ASYNC_FIELDS);
+    Long maxRetries = a.integer("maxRetries", (long) AsyncSpec.DEFAULT_MAX_RETRIES, 0, 2);
+    Long maxEventAge = a.duration("maxEventAge", AsyncSpec.DEFAULT_MAX_EVENT_AGE_NANOS,
+        60 * SECOND, AsyncSpec.DEFAULT_MAX_EVENT_AGE_NANOS, "60s", "6h");
+    String onSuccess = a.text("onSuccess", null);
+    String onFailure = a.text("onFailure", null);
+    String deadLetter = a.text("deadLetter", null);
+    for (String key : List.of("onSuccess", "onFailure", "deadLetter")) {
+      String target = a.text(key, null);
+      if (target != null && !NAME.matcher(target).matches()) {
+        values.report(a.node(key), a.path(key), "'" + target + "' is not a valid destination "
+            + "name (allowed: a function's name, or a sink name of 1 to 64 of A-Z a-z 0-9 _ . -)");
+      }
+    }
+    if (maxRetries == null || maxEventAge == null) {
+      return null;
+    }
+    return new AsyncSpec(maxRetries.intValue(), maxEventAge, onSuccess, onFailure, deadLetter);
+  }
+
+  private InvocationType invocation(Fields f) {
     String invocation = f.choice("invocation", "sync", INVOCATIONS);
-    if (invocation != null && !invocation.equals("sync")) {
+    if (invocation != null && !invocation.equals("sync") && !invocation.equals("async")) {
       values.report(f.node("invocation"), f.path("invocation"), "invocation '" + invocation
-          + "' is not supported yet (supported: sync)");
+          + "' is not supported yet (supported: sync, async)");
     }
     for (String later : LATER_INVOCATIONS) {
       if (f.has(later)) {
         values.problems().add(f.keyAt(later), f.path(later), "'" + later
-            + "' settings are not supported yet (only invocation: sync is simulated)");
+            + "' settings are not supported yet (invocation: sync and async are simulated)");
       }
     }
+    return "async".equals(invocation) ? InvocationType.ASYNC : InvocationType.SYNC;
   }
 
   private static <T> T or(T value, T fallback) {

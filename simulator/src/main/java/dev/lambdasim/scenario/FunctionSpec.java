@@ -23,8 +23,11 @@ import java.util.Objects;
  * @param reservedConcurrency  the function's cap and guarantee, or {@link #NO_RESERVED}
  * @param provisioned          provisioned concurrency: initialised and ready from time 0, and
  *                             its schedule and auto scaling
- * @param invocation           invocation path
+ * @param invocation           invocation path of the function's own traffic
  * @param traffic              arrival sources; they superpose
+ * @param async                how asynchronous invocations are retried and routed (used for
+ *                             {@code invocation: async} traffic and when the function is
+ *                             another function's destination)
  */
 public record FunctionSpec(
     String name,
@@ -44,7 +47,8 @@ public record FunctionSpec(
     int reservedConcurrency,
     ProvisionedSpec provisioned,
     InvocationType invocation,
-    List<TrafficSpec> traffic) {
+    List<TrafficSpec> traffic,
+    AsyncSpec async) {
 
   /** Marks a function without reserved concurrency. */
   public static final int NO_RESERVED = -1;
@@ -52,6 +56,7 @@ public record FunctionSpec(
   public FunctionSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(provisioned, "provisioned");
+    Objects.requireNonNull(async, "async");
     description = description == null ? "" : description;
     traffic = List.copyOf(traffic);
   }

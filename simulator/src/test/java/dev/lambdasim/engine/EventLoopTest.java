@@ -38,8 +38,8 @@ final class EventLoopTest {
   @Test
   void kindOrderAtTheSameInstantIsPinned() {
     assertThat(EventKind.values()).containsExactly(EventKind.PERIOD_END, EventKind.CONTROL,
-        EventKind.COMPLETION,
-        EventKind.INIT_DONE, EventKind.EXPIRY, EventKind.ARRIVAL);
+        EventKind.COMPLETION, EventKind.INIT_DONE, EventKind.EXPIRY, EventKind.ARRIVAL,
+        EventKind.ASYNC_ATTEMPT);
   }
 
   @Test

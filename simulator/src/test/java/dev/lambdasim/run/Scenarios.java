@@ -1,6 +1,7 @@
 package dev.lambdasim.run;
 
 import dev.lambdasim.scenario.AccountSpec;
+import dev.lambdasim.scenario.AsyncSpec;
 import dev.lambdasim.scenario.Architecture;
 import dev.lambdasim.scenario.DistributionSpec;
 import dev.lambdasim.scenario.FunctionSpec;
@@ -81,6 +82,8 @@ final class Scenarios {
     ReusePolicy reuse = ReusePolicy.MOST_RECENT;
     int reserved = FunctionSpec.NO_RESERVED;
     int provisioned = 0;
+    InvocationType invocation = InvocationType.SYNC;
+    AsyncSpec async = AsyncSpec.defaults();
     ProvisionedSpec provisionedSpec;
     final List<TrafficSpec> traffic = new ArrayList<>();
 
@@ -103,6 +106,8 @@ final class Scenarios {
     Fn reuse(ReusePolicy value) { reuse = value; return this; }
     Fn reserved(int value) { reserved = value; return this; }
     Fn provisioned(int value) { provisioned = value; return this; }
+    Fn async(AsyncSpec value) { invocation = InvocationType.ASYNC; async = value; return this; }
+    Fn asyncSettings(AsyncSpec value) { async = value; return this; }
     Fn provisioned(ProvisionedSpec value) { provisionedSpec = value; return this; }
 
     Fn poisson(double ratePerSecond, long fromNanos, long toNanos) {
@@ -142,7 +147,7 @@ final class Scenarios {
           referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb, cpuBound, threads,
           new InitSpec(init, initCpuBound), errorRate, keepAlive, maxLifetimeNanos, reuse,
           reserved, provisionedSpec != null ? provisionedSpec : ProvisionedSpec.fixed(provisioned),
-          InvocationType.SYNC, traffic);
+          invocation, traffic, async);
     }
   }
 }

@@ -30,9 +30,9 @@ final class NotSupportedYetTest {
   }
 
   @Test
-  void asyncInvocation() {
-    assertProblem(withFunctionLines("invocation: async"), "functions[0].invocation", 8, 17,
-        "invocation 'async' is not supported yet", "supported: sync");
+  void sqsInvocation() {
+    assertProblem(withFunctionLines("invocation: sqs"), "functions[0].invocation", 8, 17,
+        "invocation 'sqs' is not supported yet", "supported: sync, async");
   }
 
   @Test
