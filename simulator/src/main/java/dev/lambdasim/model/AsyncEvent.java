@@ -1,16 +1,14 @@
 package dev.lambdasim.model;
 
-import dev.lambdasim.engine.Event;
 import dev.lambdasim.engine.EventKind;
 
 /**
  * One event in a function's asynchronous queue, from the moment Lambda accepts it (202) until
  * it succeeds, fails, or is dropped. It is its own timer: each scheduled firing is one attempt.
  */
-final class AsyncEvent extends Event {
+final class AsyncEvent extends QueuedRequest {
 
   final AsyncQueue queue;
-  final long enqueuedNanos;
   final boolean measured;
   /** How many destinations deep this event is in a chain of functions (0 for traffic). */
   final int depth;
@@ -23,9 +21,8 @@ final class AsyncEvent extends Event {
 
   AsyncEvent(AsyncQueue queue, long enqueuedNanos, boolean measured, int depth,
       long prescribedNanos) {
-    super(EventKind.ASYNC_ATTEMPT);
+    super(EventKind.ASYNC_ATTEMPT, enqueuedNanos);
     this.queue = queue;
-    this.enqueuedNanos = enqueuedNanos;
     this.measured = measured;
     this.depth = depth;
     this.prescribedNanos = prescribedNanos;
@@ -34,6 +31,11 @@ final class AsyncEvent extends Event {
   @Override
   protected void fire() {
     queue.attempt(this);
+  }
+
+  @Override
+  protected void onCompleted(boolean error) {
+    queue.completed(this, error);
   }
 
   @Override

@@ -27,9 +27,9 @@ final class ExecutionEnvironment {
   boolean needsInit;
 
   // The request in progress.
-  /** The async event it attempts, or null for a sync call. */
-  AsyncEvent event;
-  /** How long the async event waited in the queue before this attempt (0 for sync calls). */
+  /** The queued request (async event, batch) it serves, or null for a sync call. */
+  QueuedRequest event;
+  /** How long the queued request waited before this attempt (0 for sync calls). */
   long queueNanos;
   boolean measured;
   boolean cold;

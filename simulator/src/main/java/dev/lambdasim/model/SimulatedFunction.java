@@ -59,6 +59,7 @@ public final class SimulatedFunction {
   private long syncInFlight;
   private long nextEnvironmentId;
   private AsyncQueue asyncQueue;
+  private java.util.function.LongSupplier extraInFlight = () -> 0;
 
   // Provisioned concurrency over time.
   private final ProvisionedSpec provisionedSpec;
@@ -176,7 +177,7 @@ public final class SimulatedFunction {
     return spec.hasReservedConcurrency() && spec.reservedConcurrency() == 0;
   }
 
-  EventLoop loop() {
+  public EventLoop loop() {
     return loop;
   }
 
@@ -353,12 +354,12 @@ public final class SimulatedFunction {
   }
 
   /** Returns a handler time at the reference memory from the function's distribution. */
-  long drawHandlerNanos() {
+  public long drawHandlerNanos() {
     return handlerSampler.sampleNanos();
   }
 
   /** Returns the draw that decides a function error (an error when below the error rate). */
-  double drawError() {
+  public double drawError() {
     // The error stream is the function's own, so skipping it when the outcome is certain
     // changes no other draw.
     double errorRate = spec.errorRate();
@@ -368,11 +369,11 @@ public final class SimulatedFunction {
   /**
    * Admits one invocation against every limit and starts it, or returns why it is throttled.
    *
-   * @param event the async event this invocation attempts, or null for a sync call (only sync
-   *     calls count against the requests-per-second limits, D-quota)
+   * @param event the queued request (async event, batch) this invocation serves, or null for a
+   *     sync call (only sync calls count against the requests-per-second limits, D-quota)
    */
-  ThrottleReason tryStart(long now, boolean measured, long handlerReferenceNanos,
-      double errorDraw, AsyncEvent event) {
+  public ThrottleReason tryStart(long now, boolean measured, long handlerReferenceNanos,
+      double errorDraw, QueuedRequest event) {
     boolean provisioned = !idleProvisioned.isEmpty();
     boolean warm = false;
     ThrottleReason reason = null;
@@ -429,7 +430,7 @@ public final class SimulatedFunction {
       }
     }
     environment.event = event;
-    environment.queueNanos = sync ? 0 : now - event.enqueuedNanos;
+    environment.queueNanos = sync ? 0 : now - event.enqueuedNanos();
     if (sync) {
       syncInFlight++;
     }
@@ -437,9 +438,18 @@ public final class SimulatedFunction {
     return null;
   }
 
-  /** Returns the sync calls and async events of this function not yet ended (a ledger check). */
+  /**
+   * Returns the sync calls and queued requests of this function not yet ended, counted by the
+   * model itself (the run checks the ledger against it).
+   */
   public long requestsInFlight() {
-    return syncInFlight + asyncQueue.live();
+    return syncInFlight + asyncQueue.live() + extraInFlight.getAsLong();
+  }
+
+  /** Adds a counter of requests held elsewhere (an event source mapping's queue or shards). */
+  public void countInFlight(java.util.function.LongSupplier counter) {
+    java.util.function.LongSupplier previous = extraInFlight;
+    extraInFlight = () -> previous.getAsLong() + counter.getAsLong();
   }
 
   /** Returns this function's async event queue. */
@@ -517,7 +527,7 @@ public final class SimulatedFunction {
   }
 
   void onCompletion(ExecutionEnvironment e) {
-    AsyncEvent event = e.event;
+    QueuedRequest event = e.event;
     boolean error = e.error;
     boolean measured = e.measured;
     e.event = null;
@@ -529,7 +539,7 @@ public final class SimulatedFunction {
       metrics.requestEnded(measured,
           error ? FunctionMetrics.Outcome.FAILED : FunctionMetrics.Outcome.SUCCEEDED);
     } else {
-      asyncQueue.completed(event, error);
+      event.onCompleted(error);
     }
   }
 
