@@ -5,8 +5,12 @@ import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
 import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
 import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Binds {@code provisionedConcurrency}: an integer (a fixed value), or a mapping with
@@ -25,10 +29,11 @@ final class ProvisionedBinder {
 
   private static final long SECOND = 1_000_000_000L;
   private static final long MINUTE = 60 * SECOND;
+  // Ordered, so that "allowed A | B" reads the same in every run (Map.of's order is not fixed).
   private static final Map<String, Statistic> STATISTICS =
-      Map.of("Average", Statistic.AVERAGE, "Maximum", Statistic.MAXIMUM);
+      labels(Statistic.values(), Statistic::label);
   private static final Map<String, AllocationRamp> RAMPS =
-      Map.of("current", AllocationRamp.CURRENT, "legacy", AllocationRamp.LEGACY);
+      labels(AllocationRamp.values(), AllocationRamp::label);
 
   private final Values values;
 
@@ -62,7 +67,7 @@ final class ProvisionedBinder {
     }
     Long delay = f.duration("allocationDelay", ProvisionedSpec.DEFAULT_ALLOCATION_DELAY_NANOS, 0,
         15 * MINUTE, "0s", "15m");
-    AllocationRamp ramp = f.choice("allocationRamp", AllocationRamp.CURRENT, RAMPS);
+    AllocationRamp ramp = choice(f, "allocationRamp", AllocationRamp.CURRENT, RAMPS);
     for (int i = 0; i < schedule.size(); i++) {
       ScheduledAction action = schedule.get(i);
       if ((action.min() != null || action.max() != null) && !f.has("autoscaling")) {
@@ -120,7 +125,7 @@ final class ProvisionedBinder {
     Long min = a.integer("min", 0L, 0, MAX_COUNT);
     Node maxNode = a.required("max", "the most provisioned concurrency the auto scaler may set");
     Long max = maxNode == null ? null : values.integer(maxNode, a.path("max"), 0, MAX_COUNT);
-    Statistic statistic = a.choice("statistic", Statistic.AVERAGE, STATISTICS);
+    Statistic statistic = choice(a, "statistic", Statistic.AVERAGE, STATISTICS);
     Long outPoints = a.integer("scaleOutDataPoints",
         (long) AutoscalingSpec.DEFAULT_SCALE_OUT_DATA_POINTS, 1, 60);
     Long inPoints = a.integer("scaleInDataPoints",
@@ -139,6 +144,50 @@ final class ProvisionedBinder {
     }
     return new AutoscalingSpec(target, min.intValue(), max.intValue(), statistic,
         outPoints.intValue(), inPoints.intValue(), inRatio, outCooldown, inCooldown);
+  }
+
+  /**
+   * Returns the option named by the field, like {@link Fields#choice}, but also suggests the
+   * option a short form abbreviates ("Avg" → "Average", "max" → "Maximum"), which the edit
+   * distance alone does not reach.
+   */
+  private <E> E choice(Fields f, String key, E absent, Map<String, E> options) {
+    Node n = f.node(key);
+    if (n instanceof Node.Scalar s && s.isString() && !options.containsKey(s.text())
+        && Spelling.suggest(s.text(), options.keySet()).isEmpty()) {
+      for (String option : options.keySet()) {
+        if (abbreviates(s.text(), option)) {
+          values.report(n, f.path(key), s.shown() + " is not allowed (did you mean '" + option
+              + "'?) (allowed " + String.join(" | ", options.keySet()) + ")");
+          return null;
+        }
+      }
+    }
+    return f.choice(key, absent, options);
+  }
+
+  /** Returns whether {@code word} is {@code option}'s first letter followed by some of its others. */
+  private static boolean abbreviates(String word, String option) {
+    String w = word.toLowerCase(Locale.ROOT);
+    String o = option.toLowerCase(Locale.ROOT);
+    if (w.length() < 2 || w.length() >= o.length() || w.charAt(0) != o.charAt(0)) {
+      return false;
+    }
+    int i = 0;
+    for (int j = 0; j < o.length() && i < w.length(); j++) {
+      if (o.charAt(j) == w.charAt(i)) {
+        i++;
+      }
+    }
+    return i == w.length();
+  }
+
+  private static <E> Map<String, E> labels(E[] constants, Function<E, String> label) {
+    Map<String, E> m = new LinkedHashMap<>();
+    for (E e : constants) {
+      m.put(label.apply(e), e);
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   private static Integer toInt(Long value) {

@@ -9,11 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdasim.scenario.AccountSpec;
 import dev.lambdasim.scenario.DistributionSpec;
 import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.scenario.PricingSpec;
+import dev.lambdasim.scenario.ProvisionedSpec;
+import dev.lambdasim.scenario.ProvisionedSpec.AllocationRamp;
+import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
+import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
+import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.ScalingSpec;
 import dev.lambdasim.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,6 +40,14 @@ import net.jqwik.api.statistics.Statistics;
  * concurrency within the account's rules (claimed sum ≤ limit − unreserved minimum, provisioned
  * ≤ reserved); Poisson, constant and burst sources; any scaling model; a warm-up of up to half
  * the run. Runs last 1-3 simulated minutes at up to 50 requests/s per source, a few ms each.
+ *
+ * <p>About half the functions with provisioned concurrency change it over time: a schedule of 1-3
+ * actions (values, and the auto scaler's bounds when there is one), a target-tracking auto
+ * scaler with short alarms (1-2 points out, 1-3 in) and cooldowns, or both, with an allocation
+ * delay of 0s, 10s or 1m and either ramp. Their largest possible value stays within reserved
+ * concurrency and within the account's claims. Scheduled actions fire off the whole minute
+ * (each action at its own second of the minute) so that the auto scaler's data points, which
+ * fall on whole minutes, never tie with them.
  */
 final class ConservationProperties {
 
@@ -76,22 +91,86 @@ final class ConservationProperties {
   }
 
   /**
-   * With provisioned concurrency, provisioned + spillover invocations = invocations (D-monc);
-   * without it, both are 0.
+   * With provisioned concurrency configured throughout the run, provisioned + spillover
+   * invocations = invocations (D-monc); when the configured value is 0 for a while, invocations
+   * then are neither, so the sum is at most the invocations; without it ever, both are 0.
    */
   @Property(tries = TRIES)
   void provisionedPlusSpilloverIsInvocations(@ForAll("scenarios") Scenario scenario) {
     RunResult result = Simulation.run(scenario);
     for (FunctionSpec spec : scenario.functions()) {
       FunctionSummary f = result.function(spec.name());
-      if (spec.provisionedConcurrency() > 0) {
+      List<ScalingAction> actions = f.provisioned().actions();
+      boolean alwaysConfigured = spec.provisionedConcurrency() > 0
+          && actions.stream().allMatch(a -> a.to() > 0)
+          && actions.size() == f.provisioned().scalingActions();
+      if (alwaysConfigured) {
         assertThat(f.provisionedInvocations() + f.spilloverInvocations()).as(f.name())
             .isEqualTo(f.invocations());
+      } else if (spec.maxProvisionedConcurrency() > 0) {
+        assertThat(f.provisionedInvocations() + f.spilloverInvocations()).as(f.name())
+            .isLessThanOrEqualTo(f.invocations());
       } else {
         assertThat(f.provisionedInvocations()).as(f.name()).isZero();
         assertThat(f.spilloverInvocations()).as(f.name()).isZero();
       }
     }
+  }
+
+  /**
+   * After every auto-scaling action the configured value lies within the auto scaler's bounds
+   * at that time: its own min and max as changed by the scheduled actions fired before. Runs
+   * 5-12 minutes so that alarms fire; requires an auto-scaling action in at least 8 % of the
+   * samples (observed over 200 tries: ~16 %, some 80 actions, most of them scale-ins).
+   */
+  @Property(tries = TRIES)
+  void autoScalingStaysWithinItsCurrentBounds(
+      @ForAll("autoScaledScenarios") Scenario scenario) {
+    RunResult result = Simulation.run(scenario);
+    Statistics.label("auto-scaled").collect(result.functions().stream().anyMatch(
+        f -> f.provisioned().actions().stream()
+            .anyMatch(a -> a.reason().startsWith("target tracking"))));
+    Statistics.label("auto-scaled").coverage(c -> c.check(true).percentage(p -> p >= 8));
+    for (FunctionSpec spec : scenario.functions()) {
+      AutoscalingSpec autoscaling = spec.provisioned().autoscaling();
+      if (autoscaling == null) {
+        continue;
+      }
+      List<Firing> firings = firings(spec.provisioned(), scenario.durationNanos());
+      int min = autoscaling.min();
+      int max = autoscaling.max();
+      int fired = 0;
+      for (ScalingAction action : result.function(spec.name()).provisioned().actions()) {
+        while (fired < firings.size() && firings.get(fired).timeNanos() <= action.timeNanos()) {
+          ScheduledAction scheduled = firings.get(fired++).action();
+          min = scheduled.min() != null ? scheduled.min() : min;
+          max = scheduled.max() != null ? scheduled.max() : max;
+        }
+        if (action.reason().startsWith("target tracking")) {
+          Statistics.label("auto-scaling actions").collect(
+              action.to() > action.from() ? "out" : "in");
+          assertThat(action.to()).as("%s: %s within %d..%d", spec.name(), action, min, max)
+              .isBetween(min, max);
+        }
+      }
+    }
+  }
+
+  private record Firing(long timeNanos, ScheduledAction action) {}
+
+  /** Returns every time a scheduled action fires before {@code horizonNanos}, in time order. */
+  private static List<Firing> firings(ProvisionedSpec spec, long horizonNanos) {
+    List<Firing> firings = new ArrayList<>();
+    for (ScheduledAction action : spec.schedule()) {
+      for (long t = action.atNanos(); t < horizonNanos; t += action.repeatNanos()) {
+        firings.add(new Firing(t, action));
+        if (action.repeatNanos() <= 0) {
+          break;
+        }
+      }
+    }
+    firings.sort(Comparator.comparingLong(Firing::timeNanos));
+    return firings;
   }
 
   /** Throttles by reason sum to the throttles, per function and for the account. */
@@ -153,8 +232,16 @@ final class ConservationProperties {
     Statistics.label("warm-up").collect(scenario.warmupNanos() > 0);
     Statistics.label("reserved").collect(
         scenario.functions().stream().anyMatch(FunctionSpec::hasReservedConcurrency));
+    Statistics.label("provisioned over time").collect(
+        scenario.functions().stream().anyMatch(f -> !f.provisioned().isFixed()));
+    Statistics.label("scaled").collect(
+        result.functions().stream().anyMatch(f -> f.provisioned().scalingActions() > 0));
+    Statistics.label("auto-scaled").collect(result.functions().stream().anyMatch(
+        f -> f.provisioned().actions().stream()
+            .anyMatch(a -> a.reason().startsWith("target tracking"))));
     for (String label : List.of("throttled", "timeouts", "errors", "spillover",
-        "reclaimed or recycled", "in flight at end", "warm-up", "reserved")) {
+        "reclaimed or recycled", "in flight at end", "warm-up", "reserved",
+        "provisioned over time", "scaled")) {
       Statistics.label(label).coverage(c -> c.check(true).percentage(p -> p >= 3));
     }
   }
@@ -172,7 +259,23 @@ final class ConservationProperties {
   private record Environments(DistributionSpec keepAlive, long lifetimeNanos, ReusePolicy reuse,
       int reservedWish, int provisionedWish, List<Source> traffic) {}
 
-  private record FnWish(Runtime runtime, Environments environments) {}
+  /**
+   * How provisioned concurrency changes over time, cut to the function's cap in {@link #build}:
+   * kind 0 = fixed, 1 = a schedule, 2 = an auto scaler, 3 = both.
+   */
+  private record OverTime(int kind, List<ActionWish> schedule, AutoWish autoscaling,
+      long allocationDelayNanos, AllocationRamp ramp) {}
+
+  /**
+   * A scheduled action at {@code minute} whole minutes plus its own second of the minute; value
+   * and bounds are wishes (-1 = absent); bounds only with an auto scaler.
+   */
+  private record ActionWish(long minute, long repeatMinutes, int value, int min, int max) {}
+
+  private record AutoWish(double target, int min, int max, Statistic statistic, int outPoints,
+      int inPoints, double inRatio, long outCooldownNanos, long inCooldownNanos) {}
+
+  private record FnWish(Runtime runtime, Environments environments, OverTime overTime) {}
 
   /** kind 0 = Poisson, 1 = constant from {@code fromFraction} of the run, 2 = burst there. */
   private record Source(int kind, double rate, double fromFraction, long burstCount) {}
@@ -182,15 +285,27 @@ final class ConservationProperties {
 
   @Provide
   Arbitrary<Scenario> scenarios() {
+    return scenarios(/* minMinutes= */ 1, /* maxMinutes= */ 3, /* autoscaled= */ false);
+  }
+
+  /** Longer runs (5-12 minutes) in which every function with provisioned concurrency auto-scales. */
+  @Provide
+  Arbitrary<Scenario> autoScaledScenarios() {
+    return scenarios(/* minMinutes= */ 5, /* maxMinutes= */ 12, /* autoscaled= */ true);
+  }
+
+  private static Arbitrary<Scenario> scenarios(int minMinutes, int maxMinutes,
+      boolean autoscaled) {
     Arbitrary<Shape> shape = Combinators.combine(
         Arbitraries.longs(),
-        Arbitraries.longs().between(1, 3).map(m -> m * MIN),
+        Arbitraries.longs().between(minMinutes, maxMinutes).map(m -> m * MIN),
         Arbitraries.of(0.0, 0.0, 0.1, 0.5),
         Arbitraries.integers().between(5, 200),
         Arbitraries.integers().between(0, 100),
         scalings()).as((seed, duration, warmup, limit, unreserved, scaling) ->
             new Shape(seed, duration, warmup, limit, Math.min(unreserved, limit), scaling));
-    return Combinators.combine(shape, functionWish().list().ofMinSize(1).ofMaxSize(3))
+    return Combinators.combine(shape,
+            functionWish(maxMinutes, autoscaled).list().ofMinSize(1).ofMaxSize(3))
         .as(ConservationProperties::build);
   }
 
@@ -213,7 +328,7 @@ final class ConservationProperties {
         mean.map(m -> new DistributionSpec.Uniform(m / 2.0, m * 1.5)));
   }
 
-  private static Arbitrary<FnWish> functionWish() {
+  private static Arbitrary<FnWish> functionWish(int maxMinutes, boolean autoscaled) {
     Arbitrary<Source> source = Combinators.combine(
         Arbitraries.integers().between(0, 2),
         // Uniform, not jqwik's default bias to small values, so that limits are reached often.
@@ -235,7 +350,76 @@ final class ConservationProperties {
         Arbitraries.integers().between(-1, 60),
         Arbitraries.integers().between(0, 30),
         source.list().ofMinSize(1).ofMaxSize(3)).as(Environments::new);
-    return Combinators.combine(runtime, environments).as(FnWish::new);
+    return Combinators.combine(runtime, environments, overTime(maxMinutes, autoscaled))
+        .as(FnWish::new);
+  }
+
+  private static Arbitrary<OverTime> overTime(int maxMinutes, boolean autoscaled) {
+    Arbitrary<Integer> count = Arbitraries.integers().between(-1, 30);
+    Arbitrary<ActionWish> action = Combinators.combine(
+        Arbitraries.longs().between(0, maxMinutes - 1),
+        Arbitraries.of(0L, 0L, 1L, 2L),
+        count, count, count).as(ActionWish::new);
+    Arbitrary<AutoWish> autoscaling = Combinators.combine(
+        Arbitraries.doubles().between(0.1, 0.9),
+        Arbitraries.of(0, 1, 1, 2, 5, 10),
+        Arbitraries.integers().between(1, 30),
+        Arbitraries.of(Statistic.class),
+        Arbitraries.integers().between(1, 2),
+        Arbitraries.integers().between(1, 3),
+        Arbitraries.doubles().between(0.1, 1),
+        Arbitraries.of(0L, 0L, 30 * S, 2 * MIN)).as((target, min, max, statistic, out, in,
+            ratio, cooldown) -> new AutoWish(target, min, max, statistic, out, in, ratio,
+            cooldown, cooldown / 2));
+    return Combinators.combine(
+        autoscaled ? Arbitraries.of(2, 3) : Arbitraries.of(0, 0, 0, 1, 2, 2, 3, 3),
+        action.list().ofMinSize(1).ofMaxSize(3),
+        autoscaling,
+        Arbitraries.of(0L, 10 * S, MIN),
+        Arbitraries.of(AllocationRamp.class)).as(OverTime::new);
+  }
+
+  /**
+   * Returns provisioned concurrency of at most {@code cap} at every moment: a fixed value, or a
+   * schedule and/or auto scaler whose largest possible value is at most {@code cap}.
+   */
+  private static ProvisionedSpec provisioned(int fixedWish, OverTime wish, int cap) {
+    int fixed = Math.min(fixedWish, cap);
+    if (wish.kind() == 0 || cap == 0) {
+      return ProvisionedSpec.fixed(fixed);
+    }
+    AutoscalingSpec autoscaling = null;
+    if (wish.kind() >= 2) {
+      AutoWish a = wish.autoscaling();
+      int max = Math.min(a.max(), cap);
+      int min = Math.min(a.min(), max);
+      autoscaling = new AutoscalingSpec(a.target(), min, max, a.statistic(), a.outPoints(),
+          a.inPoints(), a.inRatio(), a.outCooldownNanos(), a.inCooldownNanos());
+      fixed = Math.max(min, Math.min(max, fixed));
+    }
+    List<ScheduledAction> schedule = new ArrayList<>();
+    if (wish.kind() != 2) {
+      for (int i = 0; i < wish.schedule().size(); i++) {
+        ActionWish w = wish.schedule().get(i);
+        // Seconds 10, 30, 50 of the minute: never on the auto scaler's whole minutes, never tied.
+        long at = w.minute() * MIN + (10 + 20 * i) * S;
+        Integer value = w.value() >= 0 ? Math.min(w.value(), cap) : null;
+        Integer min = null;
+        Integer max = null;
+        if (autoscaling != null) {
+          // Every min at most the auto scaler's own min and every max at least it, so that any
+          // mix of bounds the actions leave has min <= max.
+          min = w.min() >= 0 ? Math.min(w.min(), autoscaling.min()) : null;
+          max = w.max() >= 0 ? Math.max(autoscaling.min(), Math.min(w.max(), cap)) : null;
+        }
+        if (value == null && min == null && max == null) {
+          value = Math.max(0, Math.min(w.max(), cap));
+        }
+        schedule.add(new ScheduledAction(at, w.repeatMinutes() * MIN, value, min, max));
+      }
+    }
+    return new ProvisionedSpec(fixed, schedule, autoscaling, wish.allocationDelayNanos(),
+        wish.ramp());
   }
 
   /** Returns the scenario, with reserved and provisioned concurrency cut to the account's rules. */
@@ -249,14 +433,15 @@ final class ConservationProperties {
           .timeout(r.timeoutNanos()).errorRate(r.errorRate()).init(r.init())
           .initCpuBound(r.initCpuBound()).keepAlive(w.keepAlive()).maxLifetime(w.lifetimeNanos())
           .reuse(w.reuse()).referenceMemoryMb(1024);
+      OverTime overTime = wishes.get(i).overTime();
       if (w.reservedWish() >= 0) {
         int reserved = Math.min(w.reservedWish(), claimable);
-        fn.reserved(reserved).provisioned(Math.min(w.provisionedWish(), reserved));
+        fn.reserved(reserved).provisioned(provisioned(w.provisionedWish(), overTime, reserved));
         claimable -= reserved;
       } else {
-        int provisioned = Math.min(w.provisionedWish(), claimable);
+        ProvisionedSpec provisioned = provisioned(w.provisionedWish(), overTime, claimable);
         fn.provisioned(provisioned);
-        claimable -= provisioned;
+        claimable -= provisioned.maxPossible();
       }
       for (Source s : w.traffic()) {
         long from = Math.round(s.fromFraction() * shape.durationNanos());

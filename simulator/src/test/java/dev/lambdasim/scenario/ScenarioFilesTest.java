@@ -80,4 +80,23 @@ final class ScenarioFilesTest {
   void schemaAcceptsTheMinimalScenario() throws IOException {
     assertThat(schema().validate(new ObjectMapper(new YAMLFactory()).readTree(Scenarios.MINIMAL))).isEmpty();
   }
+
+  @Test
+  void schemaAcceptsProvisionedConcurrencyOverTime() throws IOException {
+    JsonNode ok = new ObjectMapper(new YAMLFactory()).readTree(Scenarios.withFunctionLines(
+        "provisionedConcurrency: {schedule: [{at: 8h, repeat: 1d, min: 2}], "
+            + "autoscaling: {max: 20, statistic: Maximum}, allocationRamp: legacy}"));
+    assertThat(schema().validate(ok)).isEmpty();
+  }
+
+  @Test
+  void schemaRejectsMalformedProvisionedConcurrency() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    for (String bad : List.of("{autoscaling: {max: 20, statistic: Avg}}",
+        "{autoscaling: {min: 2}}", "{schedule: [{at: 8h}]}", "{schedule: [{value: 5}]}",
+        "{fixed: 2, scheduled: [{at: 8h, value: 5}]}", "{allocationDelay: 2m}")) {
+      assertThat(schema().validate(yaml.readTree(Scenarios.withFunctionLines(
+          "provisionedConcurrency: " + bad)))).as(bad).isNotEmpty();
+    }
+  }
 }
