@@ -118,9 +118,12 @@ final class ProvisionedController {
     if (autoscaling != null) {
       if (action.min() != null) {
         min = action.min();
+        // Application Auto Scaling keeps min <= max: a raised min lifts max with it.
+        max = Math.max(max, min);
       }
       if (action.max() != null) {
         max = action.max();
+        min = Math.min(min, max);
       }
     }
     int configured = function.provisionedConfigured();

@@ -29,11 +29,14 @@ final class FunctionBinder {
   private final Values values;
   private final DistributionBinder distributions;
   private final TrafficBinder traffic;
+  private final ProvisionedBinder provisionedBinder;
 
-  FunctionBinder(Values values, DistributionBinder distributions, TrafficBinder traffic) {
+  FunctionBinder(Values values, DistributionBinder distributions, TrafficBinder traffic,
+      ProvisionedBinder provisionedBinder) {
     this.values = values;
     this.distributions = distributions;
     this.traffic = traffic;
+    this.provisionedBinder = provisionedBinder;
   }
 
   private static <E> Map<String, E> labels(E[] constants, java.util.function.Function<E, String> label) {
@@ -70,8 +73,7 @@ final class FunctionBinder {
     Long maxLifetime = f.duration("maxLifetime", 120 * MINUTE, MINUTE, Long.MAX_VALUE, "1m", null);
     ReusePolicy reuse = f.choice("reuse", ReusePolicy.MOST_RECENT, REUSE);
     Long reserved = f.integer("reservedConcurrency", (long) FunctionSpec.NO_RESERVED, 0, 1_000_000);
-    ProvisionedSpec provisioned = new ProvisionedBinder(values)
-        .bind(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"));
+    ProvisionedSpec provisioned = provisionedBinder.bind(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"));
     InvocationType invocation = invocation(f);
     AsyncSpec async = async(f);
     Node trafficNode = f.required("traffic", "a list of sources, e.g. [{poisson: {rate: 20/s}}]");

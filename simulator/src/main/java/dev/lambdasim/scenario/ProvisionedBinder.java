@@ -36,9 +36,12 @@ final class ProvisionedBinder {
       labels(AllocationRamp.values(), AllocationRamp::label);
 
   private final Values values;
+  private final Long horizonNanos;
 
-  ProvisionedBinder(Values values) {
+  /** {@code horizonNanos} is the scenario duration, or null when it is itself invalid. */
+  ProvisionedBinder(Values values, Long horizonNanos) {
     this.values = values;
+    this.horizonNanos = horizonNanos;
   }
 
   /** Returns the spec, or null when something was reported. */
@@ -100,6 +103,10 @@ final class ProvisionedBinder {
       Fields a = Fields.of(item, itemPath, values, ACTION_FIELDS);
       Node at = a.required("at", "an offset from the start of the run, e.g. 8h");
       Long atNanos = at == null ? null : values.duration(at, a.path("at"));
+      if (atNanos != null && horizonNanos != null && atNanos >= horizonNanos) {
+        values.report(at, a.path("at"), at.shown() + " is not before the scenario duration, so "
+            + "the action would never happen (allowed: at < duration)");
+      }
       Long repeat = a.duration("repeat", 0L, MINUTE, Long.MAX_VALUE, "1m", null);
       Long value = a.integer("value", null, 0, MAX_COUNT);
       Long min = a.integer("min", null, 0, MAX_COUNT);

@@ -31,14 +31,28 @@ final class ProvisionedLoaderTest {
     return parse(provisioned(lines)).functions().get(0).provisioned();
   }
 
-  /** Returns MINIMAL with {@code provisionedConcurrency:} on line 8 and {@code lines} from 9 on. */
+  /**
+   * Returns MINIMAL, lengthened to two days so daily schedules fit, with
+   * {@code provisionedConcurrency:} on line 8 and {@code lines} from 9 on.
+   */
   private static String provisioned(String... lines) {
     String[] all = new String[lines.length + 1];
     all[0] = "provisionedConcurrency:";
     for (int i = 0; i < lines.length; i++) {
       all[i + 1] = "  " + lines[i];
     }
-    return withFunctionLines(all);
+    return twoDays(withFunctionLines(all));
+  }
+
+  private static String twoDays(String yaml) {
+    return yaml.replaceFirst("(?m)^duration: 1h$", "duration: 2d");
+  }
+
+  @Test
+  void scheduledActionAfterTheRunIsAnError() {
+    String yaml = withFunctionLines("provisionedConcurrency:", "  schedule: [{at: 2h, value: 3}]");
+    assertProblem(yaml, PC + ".schedule[0].at", 9, column(yaml, 9, "2h"),
+        "is not before the scenario duration", "allowed: at < duration");
   }
 
   @Test
@@ -246,8 +260,8 @@ final class ProvisionedLoaderTest {
 
   @Test
   void scheduledValueAboveReserved() {
-    String yaml = withFunctionLines("reservedConcurrency: 20", "provisionedConcurrency:",
-        "  fixed: 5", "  schedule: [{at: 8h, value: 30}]");
+    String yaml = twoDays(withFunctionLines("reservedConcurrency: 20", "provisionedConcurrency:",
+        "  fixed: 5", "  schedule: [{at: 8h, value: 30}]"));
     assertProblem(yaml, PC, 10, column(yaml, 10, "fixed"),
         "its largest possible value 30 is above reservedConcurrency 20", "allowed 0..20");
   }
