@@ -6,16 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 
 /** Writes a chart as a PNG under a temporary name, then renames it, so no half image is left. */
 final class ChartFile {
+  /** The folder of the chart files, relative to the report. */
+  static final String CHARTS_DIR = "charts";
+
   private ChartFile() {}
 
-  static void writePng(JFreeChart chart, Path target) throws IOException {
+  static void writePng(ReportChart chart, Path target) throws IOException {
     Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
     try (OutputStream out = Files.newOutputStream(temporary)) {
-      ChartUtils.writeChartAsPNG(out, chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX);
+      ChartUtils.writeChartAsPNG(out, chart.chart(), chart.widthPx(), chart.heightPx());
     }
     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
   }

@@ -201,8 +201,8 @@ final class ReportPage {
       html.append("<h2>Charts: ").append(HtmlText.escape(section.heading())).append("</h2>\n");
       for (ReportChart chart : section.charts()) {
         html.append("<figure>\n<img src=\"").append(HtmlText.escape(chart.relativePath()))
-            .append("\" width=\"").append(ChartStyle.WIDTH_PX).append("\" height=\"")
-            .append(ChartStyle.HEIGHT_PX).append("\" alt=\"").append(HtmlText.escape(chart.title()))
+            .append("\" width=\"").append(chart.widthPx()).append("\" height=\"")
+            .append(chart.heightPx()).append("\" alt=\"").append(HtmlText.escape(chart.title()))
             .append("\">\n<figcaption>").append(HtmlText.escape(chart.caption()))
             .append("</figcaption>\n</figure>\n");
       }
