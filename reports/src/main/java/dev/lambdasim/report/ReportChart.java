@@ -18,4 +18,9 @@ record ReportChart(String fileStem, String title, String caption, JFreeChart cha
   String relativePath() {
     return ChartFile.CHARTS_DIR + "/" + fileStem + ".png";
   }
+
+  /** Returns the path of the SVG copy relative to the report folder. */
+  String svgPath() {
+    return ChartFile.CHARTS_DIR + "/" + fileStem + ".svg";
+  }
 }

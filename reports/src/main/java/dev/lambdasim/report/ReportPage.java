@@ -25,7 +25,7 @@ final class ReportPage {
       "figcaption{font-size:.92em;color:#444;max-width:900px}",
       "pre{background:#f7f7f7;border:1px solid #ddd;padding:1em;overflow:auto;font-size:.9em}",
       ".bad{color:#b00020;font-weight:bold}.ok{color:#007a33;font-weight:bold}",
-      ".muted{color:#666}");
+      ".muted{color:#666}a.svg{font-size:.85em;margin-left:.3em}");
 
   private final RunSummary summary;
   private final List<ChartSection> sections;
@@ -204,7 +204,8 @@ final class ReportPage {
             .append("\" width=\"").append(chart.widthPx()).append("\" height=\"")
             .append(chart.heightPx()).append("\" alt=\"").append(HtmlText.escape(chart.title()))
             .append("\">\n<figcaption>").append(HtmlText.escape(chart.caption()))
-            .append("</figcaption>\n</figure>\n");
+            .append(" <a class=\"svg\" href=\"").append(HtmlText.escape(chart.svgPath()))
+            .append("\">SVG</a></figcaption>\n</figure>\n");
       }
     }
   }

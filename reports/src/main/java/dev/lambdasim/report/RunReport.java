@@ -14,8 +14,7 @@ import java.util.Map;
  * environments.csv and the echoed scenario) and writes report.html with its charts under charts/. It reads only those
  * files, so a report can be rebuilt from any run folder without re-running the simulation.
  *
- * <p>Charts are PNG only: SVG export in JFreeChart needs JFreeSVG, which is not a dependency.
- * Rendering needs a headless AWT where there is no display (-Djava.awt.headless=true).
+ * <p>Every chart is written as PNG (shown in the page) and SVG (linked under it). Rendering needs a headless AWT where there is no display (-Djava.awt.headless=true).
  */
 public final class RunReport {
   static final String REPORT_FILE = "report.html";
@@ -27,7 +26,7 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** Writes {@code runDir/report.html} and {@code runDir/charts/*.png} from the run's files. */
+  /** Writes {@code runDir/report.html} and {@code runDir/charts/*.png|svg} from the run's files. */
   public static void write(Path runDir) throws IOException {
     RunSummary summary = RunSummary.read(runDir.resolve("summary.json"));
     Map<String, MetricSeries> metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
@@ -54,7 +53,7 @@ public final class RunReport {
         charts.add(TimelineChart.of(timeline, heading, stem, horizonSeconds(summary)));
       }
       for (ReportChart chart : charts) {
-        ChartFile.writePng(chart, runDir.resolve(chart.relativePath()));
+        ChartFile.write(chart, runDir);
       }
       sections.add(new ReportPage.ChartSection(heading, charts));
     }
