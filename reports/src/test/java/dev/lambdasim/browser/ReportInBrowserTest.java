@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report of a real run opens in a real browser (Debian's headless Chromium): the page is not
- * blank, every image loads and decodes, the browser logs no error, and the charts fit the window.
+ * The report of a real run, and a comparison page, open in a real browser (Debian's headless
+ * Chromium): the page is not blank, every image loads and decodes, the browser logs no error,
+ * and the charts fit the window.
  * Skipped, with the reason, where /usr/bin/chromium is absent; .ci/run installs it.
  *
  * <p>The screenshot is Chromium's own {@code --screenshot}. Images and errors are read through the
@@ -87,6 +88,25 @@ final class ReportInBrowserTest {
     // The charts are drawn 900 px wide for a 960 px column: at this width they show at full
     // size (plus their 1 px border), not shrunk.
     assertThat(page.images()).allSatisfy(i -> assertThat(i.shownWidthPx()).isBetween(900.0, 902.0));
+  }
+
+  @Test
+  void comparisonPageLoadsCleanly() throws Exception {
+    String scenario = Path.of("..", "scenarios", "01-cold-start-basics.yaml").toString();
+    Path out = dir.resolve("compare");
+    java.io.StringWriter log = new java.io.StringWriter();
+    int code = dev.lambdasim.cli.Main.execute(new String[] {"compare", scenario, scenario,
+        "--out", out.toString()}, new java.io.PrintWriter(log), new java.io.PrintWriter(log));
+    assertThat(code).as(log.toString()).isZero();
+    Path page = out.resolve("comparison.html");
+
+    PageCheck check = check(page);
+
+    assertThat(check.images()).hasSameSizeAs(sources(Files.readString(page, StandardCharsets.UTF_8)))
+        .hasSizeGreaterThan(5);
+    assertThat(check.brokenImages()).isEmpty();
+    assertThat(check.errors()).isEmpty();
+    assertThat(check.scrollWidth()).isLessThanOrEqualTo(check.windowWidth());
   }
 
   @Test
