@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Simulates how AWS Lambda runs functions under load: cold starts, keep-alive, "
         + "concurrency limits, throttles and cost.",
-    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

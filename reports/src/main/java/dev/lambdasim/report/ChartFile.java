@@ -1,23 +1,55 @@
 package dev.lambdasim.report;
 
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
 
-/** Writes a chart as a PNG under a temporary name, then renames it, so no half image is left. */
+/**
+ * Writes a chart as PNG and as SVG, each under a temporary name first and then renamed, so no
+ * half image is left.
+ */
 final class ChartFile {
+  /** The folder of the chart files, relative to the report. */
+  static final String CHARTS_DIR = "charts";
+  /**
+   * Prefix of the ids JFreeSVG gives clip paths and gradients. Its default holds the clock's
+   * nanoseconds; a fixed one makes the same chart the same file.
+   */
+  private static final String SVG_ID_PREFIX = "lambdasim";
+
   private ChartFile() {}
 
-  static void writePng(JFreeChart chart, Path target) throws IOException {
-    Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+  /** Writes {@code chart} as {@code folder/charts/<stem>.png} and {@code .svg}. */
+  static void write(ReportChart chart, Path folder) throws IOException {
+    writePng(chart, folder.resolve(chart.relativePath()));
+    writeSvg(chart, folder.resolve(chart.svgPath()));
+  }
+
+  static void writePng(ReportChart chart, Path target) throws IOException {
+    Path temporary = temporary(target);
     try (OutputStream out = Files.newOutputStream(temporary)) {
-      ChartUtils.writeChartAsPNG(out, chart, ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX);
+      ChartUtils.writeChartAsPNG(out, chart.chart(), chart.widthPx(), chart.heightPx());
     }
     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static void writeSvg(ReportChart chart, Path target) throws IOException {
+    SVGGraphics2D svg = new SVGGraphics2D(chart.widthPx(), chart.heightPx());
+    svg.setDefsKeyPrefix(SVG_ID_PREFIX);
+    chart.chart().draw(svg, new Rectangle(chart.widthPx(), chart.heightPx()));
+    Path temporary = temporary(target);
+    Files.writeString(temporary, svg.getSVGDocument(), StandardCharsets.UTF_8);
+    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Path temporary(Path target) {
+    return target.resolveSibling(target.getFileName() + ".tmp");
   }
 
   /**

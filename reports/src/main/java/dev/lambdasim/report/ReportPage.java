@@ -25,7 +25,7 @@ final class ReportPage {
       "figcaption{font-size:.92em;color:#444;max-width:900px}",
       "pre{background:#f7f7f7;border:1px solid #ddd;padding:1em;overflow:auto;font-size:.9em}",
       ".bad{color:#b00020;font-weight:bold}.ok{color:#007a33;font-weight:bold}",
-      ".muted{color:#666}");
+      ".muted{color:#666}a.svg{font-size:.85em;margin-left:.3em}");
 
   private final RunSummary summary;
   private final List<ChartSection> sections;
@@ -201,10 +201,11 @@ final class ReportPage {
       html.append("<h2>Charts: ").append(HtmlText.escape(section.heading())).append("</h2>\n");
       for (ReportChart chart : section.charts()) {
         html.append("<figure>\n<img src=\"").append(HtmlText.escape(chart.relativePath()))
-            .append("\" width=\"").append(ChartStyle.WIDTH_PX).append("\" height=\"")
-            .append(ChartStyle.HEIGHT_PX).append("\" alt=\"").append(HtmlText.escape(chart.title()))
+            .append("\" width=\"").append(chart.widthPx()).append("\" height=\"")
+            .append(chart.heightPx()).append("\" alt=\"").append(HtmlText.escape(chart.title()))
             .append("\">\n<figcaption>").append(HtmlText.escape(chart.caption()))
-            .append("</figcaption>\n</figure>\n");
+            .append(" <a class=\"svg\" href=\"").append(HtmlText.escape(chart.svgPath()))
+            .append("\">SVG</a></figcaption>\n</figure>\n");
       }
     }
   }

@@ -11,15 +11,14 @@ import java.util.Map;
 
 /**
  * The per-run report: reads a finished run folder (summary.json, metrics.csv, latency.csv and
- * the echoed scenario) and writes report.html with its charts under charts/. It reads only those
+ * environments.csv and the echoed scenario) and writes report.html with its charts under charts/. It reads only those
  * files, so a report can be rebuilt from any run folder without re-running the simulation.
  *
- * <p>Charts are PNG only: SVG export in JFreeChart needs JFreeSVG, which is not a dependency.
- * Rendering needs a headless AWT where there is no display (-Djava.awt.headless=true).
+ * <p>Every chart is written as PNG (shown in the page) and SVG (linked under it). Rendering needs a headless AWT where there is no display (-Djava.awt.headless=true).
  */
 public final class RunReport {
   static final String REPORT_FILE = "report.html";
-  static final String CHARTS_DIR = "charts";
+  static final String CHARTS_DIR = ChartFile.CHARTS_DIR;
   /** Larger scenario echoes are cut: the page is for reading, and the input is untrusted. */
   static final int MAX_SCENARIO_CHARS = 256 * 1024;
   /** Used for bar widths when neither summary.json nor the periods say how long a period is. */
@@ -27,11 +26,13 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** Writes {@code runDir/report.html} and {@code runDir/charts/*.png} from the run's files. */
+  /** Writes {@code runDir/report.html} and {@code runDir/charts/*.png|svg} from the run's files. */
   public static void write(Path runDir) throws IOException {
     RunSummary summary = RunSummary.read(runDir.resolve("summary.json"));
     Map<String, MetricSeries> metrics = MetricsCsv.read(runDir.resolve("metrics.csv"));
     Map<String, LatencyCdf> latency = LatencyCdf.read(runDir.resolve("latency.csv"));
+    Map<String, GanttRows> timelines = EnvironmentsCsv.read(runDir.resolve("environments.csv"),
+        EnvironmentsCsv.DEFAULT_ROWS, EnvironmentsCsv.MAX_SPANS_PER_FUNCTION);
     Files.createDirectories(runDir.resolve(CHARTS_DIR));
 
     List<ReportPage.ChartSection> sections = new ArrayList<>();
@@ -46,9 +47,13 @@ public final class RunReport {
       String stem = account ? "account" : ChartFile.stem(index, series.function());
       SubjectCharts subject = new SubjectCharts(series, heading, stem, limits,
           latency.get(series.function()), periodSeconds(summary, series));
-      List<ReportChart> charts = subject.all();
+      List<ReportChart> charts = new ArrayList<>(subject.all());
+      GanttRows timeline = account ? null : timelines.get(series.function());
+      if (timeline != null && timeline.spanCount() > 0) {
+        charts.add(TimelineChart.of(timeline, heading, stem, horizonSeconds(summary)));
+      }
       for (ReportChart chart : charts) {
-        ChartFile.writePng(chart.chart(), runDir.resolve(chart.relativePath()));
+        ChartFile.write(chart, runDir);
       }
       sections.add(new ReportPage.ChartSection(heading, charts));
     }
@@ -78,6 +83,12 @@ public final class RunReport {
       ordered.add(account);
     }
     return ordered;
+  }
+
+  /** Returns the scenario's duration from summary.json, or NaN when it does not say. */
+  static double horizonSeconds(RunSummary summary) {
+    double duration = NumberText.value(summary.get("durationSeconds"));
+    return Double.isNaN(duration) ? NumberText.value(summary.get("simulatedSeconds")) : duration;
   }
 
   /** Returns the period from summary.json, else the gap between the first two periods. */

@@ -31,9 +31,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * {@link SuccessRate}, {@link LimitLines} and {@link LatencyCdf}.
  */
 final class SubjectCharts {
-  /** Draw point shapes when there are few periods, so a one-period run still shows its values. */
-  private static final int SHAPES_UP_TO_PERIODS = 30;
-
   private final MetricSeries series;
   private final String subjectName;
   private final String fileStem;
@@ -105,10 +102,11 @@ final class SubjectCharts {
     rateAxis.setRange(0.0, 105.0);
     plot.setRangeAxis(1, rateAxis);
     XYSeriesCollection rateData = new XYSeriesCollection();
-    addIfData(rateData, "Success rate (%)", rate);
+    XYLineAndShapeRenderer rateRenderer = lineRenderer(1);
+    addLine(rateData, rateRenderer, "Success rate (%)", rate);
     plot.setDataset(1, rateData);
     plot.mapDatasetToRangeAxis(1, 1);
-    plot.setRenderer(1, lineRenderer(1));
+    plot.setRenderer(1, rateRenderer);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     return chart("errors", "Errors and success rate per period — " + subjectName, plot,
         "Bars count invocations that ended in a function error or timeout (left axis); the line "
@@ -164,13 +162,15 @@ final class SubjectCharts {
     initAxis.setAutoRangeIncludesZero(true);
     plot.setRangeAxis(1, initAxis);
     XYSeriesCollection initData = new XYSeriesCollection();
-    addIfData(initData, MetricColumn.INIT_DURATION_AVG.label(),
+    XYLineAndShapeRenderer initRenderer = lineRenderer(1);
+    // Init durations exist only in periods with cold starts, often one period here and there.
+    addLine(initData, initRenderer, MetricColumn.INIT_DURATION_AVG.label(),
         series.values(MetricColumn.INIT_DURATION_AVG));
-    addIfData(initData, MetricColumn.INIT_DURATION_P99.label(),
+    addLine(initData, initRenderer, MetricColumn.INIT_DURATION_P99.label(),
         series.values(MetricColumn.INIT_DURATION_P99));
     plot.setDataset(1, initData);
     plot.mapDatasetToRangeAxis(1, 1);
-    plot.setRenderer(1, lineRenderer(1));
+    plot.setRenderer(1, initRenderer);
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     plot.setNoDataMessage("No cold starts in this run");
     return chart("cold-starts", "Cold starts and init duration per period — " + subjectName, plot,
@@ -265,8 +265,11 @@ final class SubjectCharts {
     XYLineAndShapeRenderer renderer = lineRenderer(0);
     for (int c = 0; c < columns.length; c++) {
       // A column keeps its colour even when an earlier one has no data and is left out.
-      if (addIfData(data, columns[c].label(), series.values(columns[c]))) {
-        styleSeries(renderer, data.getSeriesCount() - 1, ChartStyle.color(c));
+      double[] values = series.values(columns[c]);
+      if (addIfData(data, columns[c].label(), values)) {
+        int index = data.getSeriesCount() - 1;
+        styleSeries(renderer, index, ChartStyle.color(c));
+        renderer.setSeriesShapesVisible(index, PointMarks.needed(values));
       }
     }
     return new XYPlot(data, timeAxis(), countAxis(yLabel), renderer);
@@ -317,9 +320,16 @@ final class SubjectCharts {
     return any;
   }
 
+  /** Adds a line when it has data, with point marks when it needs them. */
+  private void addLine(XYSeriesCollection data, XYLineAndShapeRenderer renderer, String label,
+      double[] values) {
+    if (addIfData(data, label, values)) {
+      renderer.setSeriesShapesVisible(data.getSeriesCount() - 1, PointMarks.needed(values));
+    }
+  }
+
   private XYLineAndShapeRenderer lineRenderer(int firstColour) {
-    XYLineAndShapeRenderer renderer =
-        new XYLineAndShapeRenderer(true, x.length <= SHAPES_UP_TO_PERIODS);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     for (int i = 0; i < 4; i++) {
       styleSeries(renderer, i, ChartStyle.color(firstColour + i));
     }

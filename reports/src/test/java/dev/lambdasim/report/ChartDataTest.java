@@ -70,4 +70,49 @@ final class ChartDataTest {
     assertThat(TimeScale.MINUTES.scale(new double[] {0, 90})).containsExactly(0.0, 1.5);
     assertThat(TimeScale.HOURS.axisLabel()).isEqualTo("Time since start (h)");
   }
+
+  @Test
+  void valuesWithoutANeighbourAreIsolatedPoints() {
+    double n = Double.NaN;
+    assertThat(PointMarks.isolatedPoints(new double[] {1, n, n, 2, 3, n, 4})).isEqualTo(2);
+    assertThat(PointMarks.isolatedPoints(new double[] {n, n, n})).isZero();
+    assertThat(PointMarks.isolatedPoints(new double[] {5})).isEqualTo(1);
+  }
+
+  @Test
+  void longSeriesShowPointsOnlyWhenSomeValueHasNoLine() {
+    double[] continuous = new double[120];
+    java.util.Arrays.fill(continuous, 3.0);
+    double[] sparse = new double[120];
+    java.util.Arrays.fill(sparse, Double.NaN);
+    sparse[75] = 410.0; // one period with a cold start in two hours
+
+    assertThat(PointMarks.needed(continuous)).isFalse();
+    assertThat(PointMarks.needed(sparse)).isTrue();
+    assertThat(PointMarks.needed(new double[] {1, 2, 3})).isTrue(); // short: every period shows
+  }
+
+  @Test
+  void initDurationLineOfASparseRunDrawsItsPoints() {
+    MetricSeries series = new MetricSeries("api");
+    for (int p = 0; p < 120; p++) {
+      double[] values = new double[MetricColumn.values().length];
+      java.util.Arrays.fill(values, Double.NaN);
+      values[MetricColumn.INVOCATIONS.ordinal()] = 100;
+      values[MetricColumn.CONCURRENT_EXECUTIONS.ordinal()] = 2;
+      values[MetricColumn.COLD_STARTS.ordinal()] = p == 75 ? 1 : 0;
+      values[MetricColumn.INIT_DURATION_AVG.ordinal()] = p == 75 ? 410.0 : Double.NaN;
+      series.addPeriod(60.0 * p, values);
+    }
+    SubjectCharts charts = new SubjectCharts(series, "function api", "f01-api",
+        new LimitLines(Double.NaN, Double.NaN, 1000), null, 60.0);
+
+    org.jfree.chart.plot.XYPlot cold = charts.coldStarts().chart().getXYPlot();
+    var init = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) cold.getRenderer(1);
+    assertThat(cold.getDataset(1).getSeriesCount()).isEqualTo(1);
+    assertThat(init.getSeriesShapesVisible(0)).isTrue();
+    var concurrency = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer)
+        charts.concurrency().chart().getXYPlot().getRenderer();
+    assertThat(concurrency.getSeriesShapesVisible(0)).isFalse();
+  }
 }

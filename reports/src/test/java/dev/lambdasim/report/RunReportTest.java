@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class RunReportTest {
   private static final Pattern IMG_SRC = Pattern.compile("<img src=\"([^\"]+)\"");
+  private static final Pattern SVG_HREF = Pattern.compile("<a class=\"svg\" href=\"([^\"]+)\"");
   private static final String HOSTILE = "<script>alert(1)</script>";
 
   @TempDir Path dir;
@@ -38,9 +39,13 @@ final class RunReportTest {
     assertThat(sources).isNotEmpty().doesNotHaveDuplicates()
         .allSatisfy(src -> assertThat(src).startsWith("charts/").endsWith(".png"))
         .allSatisfy(src -> assertThat(dir.resolve(src)).isRegularFile());
+    List<String> svgLinks = matches(SVG_HREF, html());
+    assertThat(svgLinks).hasSameSizeAs(sources)
+        .allSatisfy(href -> assertThat(dir.resolve(href)).isRegularFile());
     try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
       Set<String> written = files.map(f -> "charts/" + f.getFileName()).collect(Collectors.toSet());
-      assertThat(written).containsExactlyInAnyOrderElementsOf(sources);
+      assertThat(written).containsExactlyInAnyOrderElementsOf(
+          Stream.concat(sources.stream(), svgLinks.stream()).collect(Collectors.toList()));
     }
     // Two functions and the account: nine charts per function (with latency), eight for the account.
     assertThat(sources).hasSize(9 + 9 + 8);
@@ -58,6 +63,34 @@ final class RunReportTest {
       assertThat(image.getWidth()).isEqualTo(ChartStyle.WIDTH_PX);
       assertThat(image.getHeight()).isEqualTo(ChartStyle.HEIGHT_PX);
       assertThat(distinctColours(image)).as(src).isGreaterThanOrEqualTo(4);
+    }
+  }
+
+  @Test
+  void svgCopiesAreWellFormedDeterministicAndOfTheDeclaredSize() throws Exception {
+    RunFolder.write(dir, List.of("api"), 6, "<script>x</script> & more");
+
+    RunReport.write(dir);
+    List<String> links = matches(SVG_HREF, html());
+    java.util.Map<String, byte[]> first = new java.util.HashMap<>();
+    for (String href : links) {
+      first.put(href, Files.readAllBytes(dir.resolve(href)));
+    }
+    RunReport.write(dir);
+
+    assertThat(links).isNotEmpty().allSatisfy(href -> assertThat(href).endsWith(".svg"));
+    javax.xml.parsers.DocumentBuilderFactory factory =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    // The SVG names the SVG 1.1 DTD; the test must not fetch it.
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (String href : links) {
+      org.w3c.dom.Element root = factory.newDocumentBuilder()
+          .parse(dir.resolve(href).toFile()).getDocumentElement();
+      assertThat(root.getTagName()).as(href).isEqualTo("svg");
+      assertThat(root.getAttribute("width")).startsWith(String.valueOf(ChartStyle.WIDTH_PX));
+      assertThat(root.getAttribute("height")).startsWith(String.valueOf(ChartStyle.HEIGHT_PX));
+      assertThat(root.getElementsByTagName("text").getLength()).as(href).isGreaterThan(3);
+      assertThat(Files.readAllBytes(dir.resolve(href))).as(href).isEqualTo(first.get(href));
     }
   }
 
@@ -137,7 +170,11 @@ final class RunReportTest {
   }
 
   private static List<String> sources(String html) {
-    Matcher matcher = IMG_SRC.matcher(html);
+    return matches(IMG_SRC, html);
+  }
+
+  private static List<String> matches(Pattern pattern, String html) {
+    Matcher matcher = pattern.matcher(html);
     List<String> sources = new java.util.ArrayList<>();
     while (matcher.find()) {
       sources.add(matcher.group(1));
