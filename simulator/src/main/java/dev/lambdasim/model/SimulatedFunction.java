@@ -316,6 +316,20 @@ public final class SimulatedFunction {
     }
   }
 
+  /**
+   * Returns whether a provisioned environment may take a request without the function passing
+   * its reserved concurrency or the account its limit. Normally always: provisioned concurrency
+   * is claimed inside both. But right after the configured value rises, on-demand requests
+   * started under the old value may still be running.
+   */
+  private boolean provisionedWithinLimits() {
+    if (spec.hasReservedConcurrency()
+        && metrics.provisionedBusy.value() + onDemandInFlight >= spec.reservedConcurrency()) {
+      return false;
+    }
+    return account.concurrency().value() < account.spec().concurrencyLimit();
+  }
+
   /** Returns the on-demand concurrency a function with reserved concurrency may use now. */
   private int reservedOnDemandCapacity() {
     return spec.reservedConcurrency() - Math.max(provisionedConfigured, provisionedAlive);
@@ -374,7 +388,7 @@ public final class SimulatedFunction {
    */
   public ThrottleReason tryStart(long now, boolean measured, long handlerReferenceNanos,
       double errorDraw, QueuedRequest event) {
-    boolean provisioned = !idleProvisioned.isEmpty();
+    boolean provisioned = !idleProvisioned.isEmpty() && provisionedWithinLimits();
     boolean warm = false;
     ThrottleReason reason = null;
     if (!provisioned) {
