@@ -47,6 +47,7 @@ final class ScenarioBinder {
     PricingSpec pricing = new PricingBinder(values).bind(f.node("pricing"), "pricing");
     List<FunctionSpec> functions = functions(f, duration);
     checkClaims(f, account, functions);
+    checkEmptyTraffic(f, functions);
     return new Scenario(name == null ? "" : name, description, seed == null ? 1 : seed,
         duration == null ? 1 : duration, warmup == null ? 0 : warmup,
         metricsPeriod == null ? 1 : metricsPeriod, account, pricing, functions, source);
@@ -98,6 +99,27 @@ final class ScenarioBinder {
       }
     }
     return out;
+  }
+
+  /** A function without traffic must be another function's async destination. */
+  private void checkEmptyTraffic(Fields f, List<FunctionSpec> functions) {
+    java.util.Set<String> destinations = new java.util.HashSet<>();
+    for (FunctionSpec fn : functions) {
+      destinations.add(fn.async().onSuccess());
+      destinations.add(fn.async().onFailure());
+    }
+    Node.Sequence list = f.node("functions") instanceof Node.Sequence s ? s : null;
+    for (int i = 0; i < functions.size(); i++) {
+      FunctionSpec fn = functions.get(i);
+      if (fn.traffic().isEmpty() && !destinations.contains(fn.name()) && list != null
+          && list.items().get(i) instanceof Node.Mapping m
+          && m.values().get("traffic") instanceof Node.Sequence written
+          && written.items().isEmpty()) {
+        values.report(m.values().get("traffic"), "functions[" + i + "].traffic",
+            "the list is empty and no function sends its events here (allowed: at least 1 "
+                + "traffic source, or name this function in another's async onSuccess/onFailure)");
+      }
+    }
   }
 
   /** Reserved (or else provisioned) concurrency must leave the unreserved minimum free. */
