@@ -127,6 +127,15 @@ public final class SummaryJson {
     number(json, "provisionedGbSeconds", f.provisionedConfiguredGbSeconds(), 3);
     cost(json, "costUsd", f.cost());
     provisioned(json, f.provisioned());
+    if (f.traceRows() != null) {
+      // Only functions replaying a trace have these keys.
+      json.writeNumberField("traceRowsSkipped", f.traceRows().skipped());
+      json.writeArrayFieldStart("traceRowsSkippedFirst");
+      for (String row : f.traceRows().firstSkipped()) {
+        json.writeString(row);
+      }
+      json.writeEndArray();
+    }
     json.writeObjectFieldStart("ledger");
     ledger(json, f.ledger());
     json.writeEndObject();

@@ -80,7 +80,7 @@ final class ScenarioBinder {
       return out;
     }
     DistributionBinder distributions = new DistributionBinder(values, folder);
-    FunctionBinder binder = new FunctionBinder(values, distributions, new TrafficBinder(values, duration));
+    FunctionBinder binder = new FunctionBinder(values, distributions, new TrafficBinder(values, duration, folder));
     Map<String, Node> firstByName = new HashMap<>();
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);
