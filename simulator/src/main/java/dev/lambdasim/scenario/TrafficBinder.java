@@ -26,7 +26,7 @@ final class TrafficBinder {
       List.of("file", "format", "offset", "from", "to", "onBadRow");
   private static final Map<TraceFormat, List<String>> TRACE_FIELDS = Map.of(
       TraceFormat.TIMESTAMPS, List.of("column", "unit", "duration", "durationUnit"),
-      TraceFormat.AZURE_2019, List.of("function", "day", "withinMinute"),
+      TraceFormat.AZURE_2019, List.of("function", "day", "withinMinute", "durations"),
       TraceFormat.AZURE_2021, List.of("function", "useDurations"),
       TraceFormat.CLOUDWATCH, List.of("function", "period", "withinPeriod"));
   private static final Map<String, Long> TRACE_UNITS = new LinkedHashMap<>();
@@ -335,8 +335,9 @@ final class TrafficBinder {
       case AZURE_2019 -> {
         Long day = f.integer("day", 1L, 1, 366);
         WithinPeriod w = f.choice("withinMinute", WithinPeriod.POISSON, WITHIN);
-        yield functionOption(f, options).withDay(day == null ? 1 : day.intValue())
+        TraceOptions o = functionOption(f, options).withDay(day == null ? 1 : day.intValue())
             .withWithin(w == null ? WithinPeriod.POISSON : w);
+        yield durationsOption(f, o);
       }
       case AZURE_2021 -> {
         Boolean use = f.bool("useDurations", false);
@@ -405,6 +406,26 @@ final class TrafficBinder {
       return options;
     }
     return function == null ? options : options.withFunction(function);
+  }
+
+  /** The azure-2019 duration-percentile file: allowed and checked like the trace file. */
+  private TraceOptions durationsOption(Fields f, TraceOptions options) {
+    if (!f.has("durations")) {
+      return options;
+    }
+    Node n = f.node("durations");
+    String name = values.text(n, f.path("durations"));
+    Path file = name == null ? null : folder.resolve(name, n, f.path("durations"), values);
+    if (file != null && !Files.isRegularFile(file)) {
+      values.report(n, f.path("durations"), n.shown() + " cannot be read (no such file)");
+      return options;
+    }
+    if (file != null && options.function() == null) {
+      values.report(n, f.path("durations"), "durations need a function: the percentiles are one "
+          + "function's (add function: <hash>)");
+      return options;
+    }
+    return file == null ? options : options.withDurationsFile(file, folder.display(name));
   }
 
   /** Returns {offset nanos, whether 'first'}, or null when invalid (reported). */

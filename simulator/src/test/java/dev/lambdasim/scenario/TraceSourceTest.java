@@ -180,4 +180,21 @@ final class TraceSourceTest {
     assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.format");
     assertThat(p.message()).contains("required field 'format' is missing", "timestamps, azure-2019, azure-2021, cloudwatch");
   }
+
+  @Test
+  void azure2019DurationsNeedAFunction() throws IOException {
+    StringBuilder header = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
+    for (int m = 1; m <= 1440; m++) {
+      header.append(',').append(m);
+    }
+    Files.writeString(dir.resolve("traces/d01.csv"), header + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("traces/p01.csv"), "x\n", StandardCharsets.UTF_8);
+    Problem p = problem(with("trace: {file: traces/d01.csv, format: azure-2019, durations: traces/p01.csv}"));
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.durations");
+    assertThat(p.message()).contains("durations need a function");
+    Problem header2 = problem(with("trace: {file: traces/d01.csv, format: azure-2019, function: f, durations: traces/p01.csv}"));
+    assertThat(header2.file()).isEqualTo("traces/p01.csv");
+    assertThat(header2.line()).isEqualTo(1);
+    assertThat(header2.message()).contains("no column 'HashOwner'", "azure-2019 durations");
+  }
 }

@@ -14,6 +14,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * matches rows of two apps is an error, not a guess) and to keep its 1,440 counts; then each
  * minute's count is spread within it by a {@link PeriodSpreader}. What is held is those 1,440
  * counts, whatever the file's length. Only selected rows are checked in full.
+ *
+ * <p>With {@code durations}, the function's row of the matching duration-percentile file
+ * drives each arrival's handler time ({@link DurationPercentiles}).
  */
 final class Azure2019Reader implements TraceReader {
 
@@ -24,14 +27,23 @@ final class Azure2019Reader implements TraceReader {
   private final long[] counts = new long[MINUTES];
   private final long dayStart;
   private final PeriodSpreader spreader;
+  private final DurationPercentiles durations;
   private int minute = -1;
+  private long duration = NO_DURATION;
 
   Azure2019Reader(TraceOptions options, RandomGenerator random, BadRows badRows) {
     this.dayStart = (options.day() - 1) * DAY_NANOS;
+    // Durations draw from a stream seeded first, so they never shift the spreading's draws.
+    this.durations = options.durationsFile() == null ? null : DurationPercentiles.read(options,
+        wanted(options), new dev.lambdasim.random.Xoshiro256StarStar(random.nextLong()));
     this.spreader = new PeriodSpreader(options.within(), random);
     try (LineSource lines = LineSource.open(options.file(), options.shownFile())) {
       read(lines, options, badRows);
     }
+  }
+
+  private static String[] wanted(TraceOptions options) {
+    return options.function() == null ? null : options.function().split("/", -1);
   }
 
   /** Returns the indices of HashOwner, HashApp, HashFunction, then minutes 1..1440. */
@@ -50,7 +62,7 @@ final class Azure2019Reader implements TraceReader {
   private void read(LineSource lines, TraceOptions options, BadRows badRows) {
     List<String> header = Headers.read(lines);
     int[] c = columns(options, header);
-    String[] wanted = options.function() == null ? null : options.function().split("/", -1);
+    String[] wanted = wanted(options);
     if (wanted != null && wanted.length > 3) {
       throw new TraceException(options.shownFile(), 0, "function '" + options.function()
           + "' has more than 3 parts; write HashFunction, HashApp/HashFunction or "
@@ -112,7 +124,7 @@ final class Azure2019Reader implements TraceReader {
   }
 
   /** Returns whether the row's key ends with the wanted parts (all rows match when none are). */
-  private static boolean matches(CsvRow row, int[] c, String[] wanted) {
+  static boolean matches(CsvRow row, int[] c, String[] wanted) {
     if (wanted == null) {
       return true;
     }
@@ -133,7 +145,13 @@ final class Azure2019Reader implements TraceReader {
       }
       spreader.begin(dayStart + minute * MINUTE_NANOS, MINUTE_NANOS, counts[minute]);
     }
+    duration = durations == null ? NO_DURATION : durations.sampleNanos();
     return spreader.next();
+  }
+
+  @Override
+  public long durationNanos() {
+    return duration;
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class TraceArrivals implements ArrivalProcess {
     this.offsetFirst = offsetFirst;
     this.fromNanos = Math.max(0, fromNanos);
     this.toNanos = toNanos;
-    this.durations = options.durationColumn() != null
+    this.durations = options.durationColumn() != null || options.durationsFile() != null
         || (options.useDurations() && options.format() == TraceFormat.AZURE_2021);
   }
 

@@ -73,7 +73,14 @@ public enum TraceFormat {
       List<String> header = Headers.read(lines);
       switch (this) {
         case TIMESTAMPS -> TimestampsReader.columns(options, header);
-        case AZURE_2019 -> Azure2019Reader.columns(options, header);
+        case AZURE_2019 -> {
+          Azure2019Reader.columns(options, header);
+          if (options.durationsFile() != null) {
+            try (LineSource d = LineSource.open(options.durationsFile(), options.durationsShown())) {
+              DurationPercentiles.columns(options.durationsShown(), Headers.read(d));
+            }
+          }
+        }
         case AZURE_2021 -> Azure2021Reader.columns(options, header);
         default -> throw new IllegalStateException(label);
       }

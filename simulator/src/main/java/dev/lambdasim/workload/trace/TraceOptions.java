@@ -22,6 +22,9 @@ import java.util.Objects;
  *                       of the gaps between datapoints)
  * @param useDurations   azure-2021: whether the {@code duration} column drives handler time
  * @param onBadRow       what a bad row does
+ * @param durationsFile  azure-2019: the matching duration-percentile file, whose row for the
+ *                       function drives handler time, or null
+ * @param durationsShown that file as the user would name it
  */
 public record TraceOptions(
     TraceFormat format,
@@ -36,7 +39,9 @@ public record TraceOptions(
     WithinPeriod within,
     long periodNanos,
     boolean useDurations,
-    BadRows.Policy onBadRow) {
+    BadRows.Policy onBadRow,
+    Path durationsFile,
+    String durationsShown) {
 
   public TraceOptions {
     Objects.requireNonNull(format, "format");
@@ -51,51 +56,56 @@ public record TraceOptions(
   /** Returns the options of a trace of {@code format} in {@code file}, with every default. */
   public static TraceOptions defaults(TraceFormat format, Path file) {
     return new TraceOptions(format, file, file.toString(), Column.at(0), 1_000_000_000L, null,
-        1_000_000_000L, null, 1, WithinPeriod.POISSON, 0, false, BadRows.Policy.FAIL);
+        1_000_000_000L, null, 1, WithinPeriod.POISSON, 0, false, BadRows.Policy.FAIL, null, null);
   }
 
   public TraceOptions withColumn(Column c, long unit) {
     return new TraceOptions(format, file, shownFile, c, unit, durationColumn, durationUnitNanos,
-        function, day, within, periodNanos, useDurations, onBadRow);
+        function, day, within, periodNanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withDurationColumn(Column c, long unit) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, c, unit, function, day,
-        within, periodNanos, useDurations, onBadRow);
+        within, periodNanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withFunction(String f) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
-        durationUnitNanos, f, day, within, periodNanos, useDurations, onBadRow);
+        durationUnitNanos, f, day, within, periodNanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withDay(int d) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
-        durationUnitNanos, function, d, within, periodNanos, useDurations, onBadRow);
+        durationUnitNanos, function, d, within, periodNanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withWithin(WithinPeriod w) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
-        durationUnitNanos, function, day, w, periodNanos, useDurations, onBadRow);
+        durationUnitNanos, function, day, w, periodNanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withPeriod(long nanos) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
-        durationUnitNanos, function, day, within, nanos, useDurations, onBadRow);
+        durationUnitNanos, function, day, within, nanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withUseDurations(boolean use) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
-        durationUnitNanos, function, day, within, periodNanos, use, onBadRow);
+        durationUnitNanos, function, day, within, periodNanos, use, onBadRow, durationsFile, durationsShown);
   }
 
   public TraceOptions withOnBadRow(BadRows.Policy policy) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
-        durationUnitNanos, function, day, within, periodNanos, useDurations, policy);
+        durationUnitNanos, function, day, within, periodNanos, useDurations, policy, durationsFile, durationsShown);
+  }
+
+  public TraceOptions withDurationsFile(Path file, String shown) {
+    return new TraceOptions(format, this.file, shownFile, column, unitNanos, durationColumn,
+        durationUnitNanos, function, day, within, periodNanos, useDurations, onBadRow, file, shown);
   }
 
   public TraceOptions withShownFile(String shown) {
     return new TraceOptions(format, file, shown, column, unitNanos, durationColumn,
-        durationUnitNanos, function, day, within, periodNanos, useDurations, onBadRow);
+        durationUnitNanos, function, day, within, periodNanos, useDurations, onBadRow, durationsFile, durationsShown);
   }
 }

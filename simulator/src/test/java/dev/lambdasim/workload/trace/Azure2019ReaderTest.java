@@ -115,4 +115,36 @@ final class Azure2019ReaderTest {
     assertThatThrownBy(() -> TraceFormat.AZURE_2019.check(azure(file)))
         .hasMessageStartingWith("d.csv:1: the header has no column '1440', which the azure-2019 format needs");
   }
+
+  private static final String DURATION_HEADER = "HashOwner,HashApp,HashFunction,Average,Count,Minimum,"
+      + "Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,"
+      + "percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100\n";
+
+  @Test
+  void durationPercentilesDriveHandlerTime() throws IOException {
+    Path durations = write(dir, "durations.csv", DURATION_HEADER
+        + "o1,a1,f1,5,7,5,5,5,5,5,5,5,5,5\n"
+        + "o2,a2,f2,50,5,10,900,10,11,20,40,80,600,900\n");
+    TraceOptions constant = azure(day()).withFunction("a1/f1").withDurationsFile(durations, "durations.csv");
+    assertThat(Traces.drain(arrivals(constant))).hasSize(7)
+        .allMatch(a -> a.durationNanos() == 5_000_000L);
+    TraceOptions spread = azure(write(dir, "d.csv", azure2019("o2 a2 f2 1:10000")))
+        .withFunction("f2").withDurationsFile(durations, "durations.csv");
+    long[] d = Traces.drain(arrivals(spread)).stream().mapToLong(Traces.Arrival::durationNanos).sorted().toArray();
+    assertThat(d[0]).isGreaterThanOrEqualTo(10_000_000L);
+    assertThat(d[d.length - 1]).isLessThanOrEqualTo(900_000_000L);
+    // The median of 10,000 draws is near p50 = 40 ms (the 25..75 segment is 20..80 ms wide).
+    assertThat(d[d.length / 2]).isBetween(37_000_000L, 43_000_000L);
+  }
+
+  @Test
+  void durationsWithoutTheFunctionsRow() throws IOException {
+    Path durations = write(dir, "durations.csv", DURATION_HEADER + "o1,a1,f1,5,7,5,5,5,5,5,5,5,5,5\n");
+    TraceOptions o = azure(day()).withFunction("f2").withDurationsFile(durations, "durations.csv");
+    assertThatThrownBy(() -> instants(arrivals(o))).hasMessage("durations.csv: no row for function 'f2'");
+    Path bad = write(dir, "bad.csv", DURATION_HEADER.replace("percentile_Average_99,", ""));
+    TraceOptions missing = azure(day()).withFunction("f2").withDurationsFile(bad, "bad.csv");
+    assertThatThrownBy(() -> TraceFormat.AZURE_2019.check(missing))
+        .hasMessageStartingWith("bad.csv:1: the header has no column 'percentile_Average_99'");
+  }
 }
