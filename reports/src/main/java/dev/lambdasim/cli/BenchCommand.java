@@ -57,16 +57,34 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measured runs after one warm-up run (default ${DEFAULT-VALUE}).")
   int repeat;
 
+  @Option(names = "--trace",
+      description = "Measure trace replay instead: generate a timestamps trace of --rows rows "
+          + "(Poisson at --rate, microseconds) in a temporary file, then report rows per second "
+          + "read by the trace reader alone and replayed through a whole run.")
+  boolean trace;
+
+  @Option(names = "--rows", paramLabel = "N", defaultValue = "10000000",
+      description = "Rows of the generated trace with --trace (default ${DEFAULT-VALUE}).")
+  long rows;
+
+  @Option(names = "--trace-dir", paramLabel = "DIR",
+      description = "Where --trace writes its temporary trace (default: the system's temporary "
+          + "folder); it is deleted afterwards.")
+  Path traceDir;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (invocations < 1 || ratePerSecond <= 0 || repeat < 1) {
+    if (invocations < 1 || ratePerSecond <= 0 || repeat < 1 || rows < 1) {
       spec.commandLine().getErr().println(
-          "lambdasim bench: --invocations, --rate and --repeat must be positive");
+          "lambdasim bench: --invocations, --rate, --repeat and --rows must be positive");
       return Main.BAD_INPUT;
+    }
+    if (trace) {
+      return new TraceBench(out, rows, ratePerSecond, repeat, traceDir).run();
     }
     Scenario scenario = standardScenario(invocations, ratePerSecond);
     out.printf(Locale.ROOT, "standard scenario: Poisson %.0f/s, lognormal duration (median 50 ms, "
@@ -114,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
     return perSecond;
   }
 
-  private static long peakOldGenBytes() {
+  static long peakOldGenBytes() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.getName().toLowerCase(Locale.ROOT)

@@ -6,6 +6,7 @@ import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.workload.trace.TraceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,13 +74,22 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     for (Scenario scenario : scenarios) {
-      RunResult result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
-          timeline ? TimelineLimits.ALL : TimelineLimits.REPORT, (folder, r) -> {
-            if (!noReport) {
-              RunReport.write(folder);
-            }
-          });
+      RunResult result;
+      try {
+        result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
+            timeline ? TimelineLimits.ALL : TimelineLimits.REPORT, (folder, r) -> {
+              if (!noReport) {
+                RunReport.write(folder);
+              }
+            });
+      } catch (TraceException e) {
+        // Bad input found in a trace while running: located like a scenario problem.
+        err.println(e.getMessage());
+        err.flush();
+        return Main.BAD_INPUT;
+      }
       printSummary(out, result, outDir.resolve(scenario.name()));
+      printSkippedRows(err, result);
     }
     return 0;
   }
@@ -100,6 +110,18 @@ final class RunCommand implements Callable<Integer> {
         result.accountCost().totalUsd(), result.conservation().balanced() ? "balanced" : "OFF");
     out.println("  -> " + folder.resolve("report.html"));
     out.flush();
+  }
+
+  /** Says on stderr how many trace rows each function skipped, and the first one. */
+  private static void printSkippedRows(PrintWriter err, RunResult result) {
+    for (FunctionSummary f : result.functions()) {
+      if (f.traceRows() != null && f.traceRows().skipped() > 0) {
+        err.printf(Locale.ROOT, "lambdasim: %s: skipped %d bad trace row%s (onBadRow: skip), "
+                + "the first: %s%n", f.name(), f.traceRows().skipped(),
+            f.traceRows().skipped() == 1 ? "" : "s", f.traceRows().firstSkipped().get(0));
+      }
+    }
+    err.flush();
   }
 
   private static double nanToZero(double value) {

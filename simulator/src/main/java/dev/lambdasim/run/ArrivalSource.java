@@ -53,6 +53,21 @@ final class ArrivalSource extends Event {
     }
   }
 
+  /** Returns the process this source feeds from. */
+  ArrivalProcess process() {
+    return process;
+  }
+
+  /** Returns the function it feeds. */
+  SimulatedFunction function() {
+    return function;
+  }
+
+  /** Closes the process (a trace file). */
+  void close() {
+    process.close();
+  }
+
   @Override
   public String toString() {
     return "arrival from " + label;

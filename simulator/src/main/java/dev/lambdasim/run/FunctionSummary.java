@@ -12,6 +12,8 @@ import java.util.Map;
  * @param latencyWarm       the same for warm invocations
  * @param provisioned       provisioned concurrency over time: its cost base, use and changes
  * @param async             the asynchronous event queue
+ * @param traceRows         rows its trace sources skipped ({@code onBadRow: skip}), or null
+ *                          when it has no trace source
  */
 public record FunctionSummary(
     String name,
@@ -42,7 +44,8 @@ public record FunctionSummary(
     List<CdfPoint> latencyCold,
     List<CdfPoint> latencyWarm,
     ProvisionedSummary provisioned,
-    AsyncSummary async) {
+    AsyncSummary async,
+    TraceRows traceRows) {
 
   public FunctionSummary {
     throttlesByReason = java.util.Collections.unmodifiableMap(
@@ -64,6 +67,19 @@ public record FunctionSummary(
   /** GB-seconds billed for invocations, on-demand and on provisioned environments. */
   public double billedGbSeconds() {
     return onDemandGbSeconds + provisionedDurationGbSeconds;
+  }
+
+  /**
+   * Trace rows skipped as bad, over all the function's trace sources.
+   *
+   * @param skipped      how many rows were skipped
+   * @param firstSkipped the first few, as {@code file:line: what was wrong}
+   */
+  public record TraceRows(long skipped, List<String> firstSkipped) {
+
+    public TraceRows {
+      firstSkipped = List.copyOf(firstSkipped);
+    }
   }
 
   /** One point of a latency CDF. */

@@ -43,15 +43,25 @@ public final class RunFolder {
     deleteRecursively(partial);
     Files.createDirectories(partial);
     RunResult result;
-    try (MetricsCsvWriter metrics = new MetricsCsvWriter(partial.resolve("metrics.csv"));
-        EnvironmentsCsvWriter environments =
-            new EnvironmentsCsvWriter(partial.resolve("environments.csv"))) {
-      result = new Simulation(scenario, metrics, environments, timeline).run(progress);
+    try {
+      try (MetricsCsvWriter metrics = new MetricsCsvWriter(partial.resolve("metrics.csv"));
+          EnvironmentsCsvWriter environments =
+              new EnvironmentsCsvWriter(partial.resolve("environments.csv"))) {
+        result = new Simulation(scenario, metrics, environments, timeline).run(progress);
+      }
+      SummaryJson.write(result, partial.resolve("summary.json"));
+      LatencyCsv.write(result, partial.resolve("latency.csv"));
+      echoScenario(scenario, partial);
+      finisher.finish(partial, result);
+    } catch (IOException | RuntimeException | Error e) {
+      // A run stopped by bad input in a trace (or anything else) publishes nothing.
+      try {
+        deleteRecursively(partial);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
-    SummaryJson.write(result, partial.resolve("summary.json"));
-    LatencyCsv.write(result, partial.resolve("latency.csv"));
-    echoScenario(scenario, partial);
-    finisher.finish(partial, result);
     deleteRecursively(target);
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     return result;

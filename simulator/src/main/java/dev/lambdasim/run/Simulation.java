@@ -19,6 +19,8 @@ import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
 import dev.lambdasim.workload.ArrivalProcesses;
+import dev.lambdasim.workload.trace.BadRows;
+import dev.lambdasim.workload.trace.TraceArrivals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,14 +116,21 @@ public final class Simulation {
       f.provision();
     }
     periodClock.start();
-    for (ArrivalSource source : sources) {
-      source.start();
-    }
     long horizon = scenario.durationNanos();
-    for (int step = 1; step <= PROGRESS_STEPS; step++) {
-      long until = step == PROGRESS_STEPS ? horizon : horizon / PROGRESS_STEPS * step;
-      loop.runUntil(until);
-      progress.progress((double) step / PROGRESS_STEPS, loop.eventsHandled());
+    try {
+      for (ArrivalSource source : sources) {
+        source.start();
+      }
+      for (int step = 1; step <= PROGRESS_STEPS; step++) {
+        long until = step == PROGRESS_STEPS ? horizon : horizon / PROGRESS_STEPS * step;
+        loop.runUntil(until);
+        progress.progress((double) step / PROGRESS_STEPS, loop.eventsHandled());
+      }
+    } finally {
+      // Trace files stay open while a trace has arrivals left before the horizon.
+      for (ArrivalSource source : sources) {
+        source.close();
+      }
     }
     periodClock.finish();
     for (SimulatedFunction f : functions) {
@@ -190,12 +199,29 @@ public final class Simulation {
           new AsyncSummary(m.async.received(), m.async.dropped(), m.async.retried(),
               m.async.throttledAttempts(), Stats.of(m.async.age()),
               m.async.queueDepth.measuredPeak(), m.async.failuresByCondition(),
-              m.async.failedInvokeCounts(), m.async.deliveries())));
+              m.async.failedInvokeCounts(), m.async.deliveries()),
+          traceRows(f)));
     }
     return new RunResult(scenario, measuredSeconds, summaries,
         recorder.accountConcurrency.measuredPeak(),
         recorder.accountConcurrency.measuredMean(horizon),
         accountByReason, bill.account(), conservation, loop.eventsHandled());
+  }
+
+  /** Returns the rows the function's trace sources skipped, or null if it has none. */
+  private FunctionSummary.TraceRows traceRows(SimulatedFunction function) {
+    long skipped = 0;
+    List<String> first = new ArrayList<>();
+    boolean any = false;
+    for (ArrivalSource source : sources) {
+      if (source.function() == function && source.process() instanceof TraceArrivals trace) {
+        any = true;
+        skipped += trace.badRows().skipped();
+        first.addAll(trace.badRows().firstSkipped());
+      }
+    }
+    return any ? new FunctionSummary.TraceRows(skipped,
+        first.subList(0, Math.min(first.size(), BadRows.KEPT))) : null;
   }
 
   private static Map<String, Long> emptyByReason() {

@@ -128,6 +128,15 @@ public final class SummaryJson {
     cost(json, "costUsd", f.cost());
     provisioned(json, f.provisioned());
     async(json, f.async());
+    if (f.traceRows() != null) {
+      // Only functions replaying a trace have these keys.
+      json.writeNumberField("traceRowsSkipped", f.traceRows().skipped());
+      json.writeArrayFieldStart("traceRowsSkippedFirst");
+      for (String row : f.traceRows().firstSkipped()) {
+        json.writeString(row);
+      }
+      json.writeEndArray();
+    }
     json.writeObjectFieldStart("ledger");
     ledger(json, f.ledger());
     json.writeEndObject();

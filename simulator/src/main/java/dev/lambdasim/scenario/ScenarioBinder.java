@@ -82,7 +82,7 @@ final class ScenarioBinder {
     }
     DistributionBinder distributions = new DistributionBinder(values, folder);
     FunctionBinder binder = new FunctionBinder(values, distributions,
-        new TrafficBinder(values, duration), new ProvisionedBinder(values, duration));
+        new TrafficBinder(values, duration, folder), new ProvisionedBinder(values, duration));
     Map<String, Node> firstByName = new HashMap<>();
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);

@@ -1,6 +1,16 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.workload.trace.BadRows;
+import dev.lambdasim.workload.trace.Column;
+import dev.lambdasim.workload.trace.TraceException;
+import dev.lambdasim.workload.trace.TraceFormat;
+import dev.lambdasim.workload.trace.TraceOptions;
+import dev.lambdasim.workload.trace.WithinPeriod;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,19 +18,48 @@ import java.util.Map;
 /** Binds a function's {@code traffic} list: each item is a mapping with exactly one key, its kind. */
 final class TrafficBinder {
 
-  static final List<String> SUPPORTED =
-      List.of("poisson", "constant", "burst", "ramp", "spike", "diurnal", "periodic", "mmpp");
-  static final List<String> LATER = List.of("trace");
+  static final List<String> SUPPORTED = List.of("poisson", "constant", "burst", "ramp", "spike",
+      "diurnal", "periodic", "mmpp", "trace");
+  static final List<String> LATER = List.of();
+
+  private static final List<String> TRACE_COMMON =
+      List.of("file", "format", "offset", "from", "to", "onBadRow");
+  private static final Map<TraceFormat, List<String>> TRACE_FIELDS = Map.of(
+      TraceFormat.TIMESTAMPS, List.of("column", "unit", "duration", "durationUnit"),
+      TraceFormat.AZURE_2019, List.of("function", "day", "withinMinute", "durations"),
+      TraceFormat.AZURE_2021, List.of("function", "useDurations"),
+      TraceFormat.CLOUDWATCH, List.of("function", "period", "withinPeriod"));
+  private static final Map<String, Long> TRACE_UNITS = new LinkedHashMap<>();
+  private static final Map<String, WithinPeriod> WITHIN = new LinkedHashMap<>();
+  private static final Map<String, BadRows.Policy> ON_BAD_ROW = new LinkedHashMap<>();
+
+  static {
+    TRACE_UNITS.put("ns", 1L);
+    TRACE_UNITS.put("us", 1_000L);
+    TRACE_UNITS.put("ms", 1_000_000L);
+    TRACE_UNITS.put("s", 1_000_000_000L);
+    for (WithinPeriod w : WithinPeriod.values()) {
+      WITHIN.put(w.label(), w);
+    }
+    for (BadRows.Policy p : BadRows.Policy.values()) {
+      ON_BAD_ROW.put(p.label(), p);
+    }
+  }
 
   private static final long DAY_NANOS = 86_400_000_000_000L;
 
   private final Values values;
   private final Long horizonNanos;
+  private final ScenarioFolder folder;
 
-  /** {@code horizonNanos} is the scenario duration, or null when it is itself invalid. */
-  TrafficBinder(Values values, Long horizonNanos) {
+  /**
+   * {@code horizonNanos} is the scenario duration, or null when it is itself invalid; trace
+   * files resolve in {@code folder}.
+   */
+  TrafficBinder(Values values, Long horizonNanos, ScenarioFolder folder) {
     this.values = values;
     this.horizonNanos = horizonNanos;
+    this.folder = folder;
   }
 
   /** Returns the sources, skipping invalid ones (their problems are recorded). */
@@ -80,6 +119,7 @@ final class TrafficBinder {
       case "diurnal" -> diurnal(stream, node, path);
       case "periodic" -> periodic(stream, node, path);
       case "mmpp" -> mmpp(stream, node, path);
+      case "trace" -> trace(stream, node, path);
       default -> throw new IllegalStateException("kind " + kind);
     };
   }
@@ -248,6 +288,170 @@ final class TrafficBinder {
       return null;
     }
     return valid && window != null ? new TrafficSpec.Mmpp(stream, states, window[0], window[1]) : null;
+  }
+
+  /**
+   * A trace source. The format decides which fields are allowed. The file must exist inside
+   * the scenario's folder tree (or an --allow-path directory); its header is read now, so that
+   * a missing column is a load-time error, but its rows are read only when the run starts.
+   */
+  private TrafficSpec trace(String stream, Node node, String path) {
+    Node formatNode = node instanceof Node.Mapping m ? m.values().get("format") : null;
+    TraceFormat format = null;
+    if (formatNode != null) {
+      Map<String, TraceFormat> formats = new LinkedHashMap<>();
+      for (TraceFormat tf : TraceFormat.values()) {
+        formats.put(tf.label(), tf);
+      }
+      format = values.choice(formatNode, Fields.join(path, "format"), formats);
+    }
+    List<String> known = new ArrayList<>(TRACE_COMMON);
+    if (format != null) {
+      known.addAll(TRACE_FIELDS.get(format));
+    } else {
+      TRACE_FIELDS.values().forEach(l -> l.stream().filter(k -> !known.contains(k)).forEach(known::add));
+    }
+    int before = values.problems().count();
+    Fields f = Fields.of(node, path, values, known);
+    if (formatNode == null) {
+      f.required("format", "one of " + String.join(", ", TraceFormat.labels()));
+    }
+    Node fileNode = f.required("file", "the trace file, relative to the scenario, e.g. traces/api.csv");
+    String name = fileNode == null ? null : values.text(fileNode, f.path("file"));
+    Path file = name == null ? null : folder.resolve(name, fileNode, f.path("file"), values);
+    if (file != null && !Files.isRegularFile(file)) {
+      values.report(fileNode, f.path("file"), fileNode.shown() + " cannot be read (no such file)");
+      file = null;
+    }
+    long[] window = window(f);
+    Object[] offset = offset(f);
+    BadRows.Policy onBadRow = f.choice("onBadRow", BadRows.Policy.FAIL, ON_BAD_ROW);
+    if (format == null || file == null) {
+      return null;
+    }
+    TraceOptions options = TraceOptions.defaults(format, file).withShownFile(folder.display(name))
+        .withOnBadRow(onBadRow == null ? BadRows.Policy.FAIL : onBadRow);
+    options = switch (format) {
+      case TIMESTAMPS -> timestampOptions(f, options);
+      case AZURE_2019 -> {
+        Long day = f.integer("day", 1L, 1, 366);
+        WithinPeriod w = f.choice("withinMinute", WithinPeriod.POISSON, WITHIN);
+        TraceOptions o = functionOption(f, options).withDay(day == null ? 1 : day.intValue())
+            .withWithin(w == null ? WithinPeriod.POISSON : w);
+        yield durationsOption(f, o);
+      }
+      case AZURE_2021 -> {
+        Boolean use = f.bool("useDurations", false);
+        yield functionOption(f, options).withUseDurations(use != null && use);
+      }
+      case CLOUDWATCH -> {
+        Long period = f.has("period") ? values.positiveDuration(f.node("period"), f.path("period")) : Long.valueOf(0);
+        WithinPeriod w = f.choice("withinPeriod", WithinPeriod.POISSON, WITHIN);
+        yield functionOption(f, options).withPeriod(period == null ? 0 : period)
+            .withWithin(w == null ? WithinPeriod.POISSON : w);
+      }
+    };
+    if (values.problems().count() > before || window == null || offset == null) {
+      return null;
+    }
+    try {
+      format.check(options);
+    } catch (TraceException e) {
+      values.problems().add(new Location(e.file(), (int) Math.min(e.line(), Integer.MAX_VALUE), 0),
+          f.path("file"), e.problem());
+      return null;
+    }
+    return new TrafficSpec.Trace(stream, options, (Long) offset[0], (Boolean) offset[1], window[0], window[1]);
+  }
+
+  private TraceOptions timestampOptions(Fields f, TraceOptions options) {
+    Column column = f.has("column") ? column(f, "column") : Column.at(0);
+    Node unitNode = f.required("unit", "the unit of the timestamps: ns, us, ms or s");
+    Long unit = unitNode == null ? null : values.choice(unitNode, f.path("unit"), TRACE_UNITS);
+    Column duration = f.has("duration") ? column(f, "duration") : null;
+    Long durationUnit = f.choice("durationUnit", unit, TRACE_UNITS);
+    if (f.has("durationUnit") && !f.has("duration")) {
+      values.report(f.node("durationUnit"), f.path("durationUnit"), "durationUnit is set but there "
+          + "is no duration column (add duration: <column>)");
+    }
+    if (column == null || unit == null || (f.has("duration") && duration == null) || durationUnit == null) {
+      return options;
+    }
+    options = options.withColumn(column, unit);
+    return duration == null ? options : options.withDurationColumn(duration, durationUnit);
+  }
+
+  /** Returns a column: a name (text) or a 0-based index (integer). */
+  private Column column(Fields f, String key) {
+    Node n = f.node(key);
+    if (n instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
+      Long index = values.integer(n, f.path(key), 0, 1_000_000);
+      return index == null ? null : Column.at(index.intValue());
+    }
+    String name = values.text(n, f.path(key));
+    if (name != null && name.isEmpty()) {
+      values.report(n, f.path(key), "an empty column name is not allowed (write the header text, or an index from 0)");
+      return null;
+    }
+    return name == null ? null : Column.named(name);
+  }
+
+  private TraceOptions functionOption(Fields f, TraceOptions options) {
+    if (!f.has("function")) {
+      return options;
+    }
+    String function = values.text(f.node("function"), f.path("function"));
+    if (function != null && (function.isBlank() || function.startsWith("/") || function.endsWith("/"))) {
+      values.report(f.node("function"), f.path("function"), f.node("function").shown()
+          + " is not a function id (write the hash, or app/func)");
+      return options;
+    }
+    return function == null ? options : options.withFunction(function);
+  }
+
+  /** The azure-2019 duration-percentile file: allowed and checked like the trace file. */
+  private TraceOptions durationsOption(Fields f, TraceOptions options) {
+    if (!f.has("durations")) {
+      return options;
+    }
+    Node n = f.node("durations");
+    String name = values.text(n, f.path("durations"));
+    Path file = name == null ? null : folder.resolve(name, n, f.path("durations"), values);
+    if (file != null && !Files.isRegularFile(file)) {
+      values.report(n, f.path("durations"), n.shown() + " cannot be read (no such file)");
+      return options;
+    }
+    if (file != null && options.function() == null) {
+      values.report(n, f.path("durations"), "durations need a function: the percentiles are one "
+          + "function's (add function: <hash>)");
+      return options;
+    }
+    return file == null ? options : options.withDurationsFile(file, folder.display(name));
+  }
+
+  /** Returns {offset nanos, whether 'first'}, or null when invalid (reported). */
+  private Object[] offset(Fields f) {
+    if (!f.has("offset")) {
+      return new Object[] {0L, false};
+    }
+    Node n = f.node("offset");
+    if (n instanceof Node.Scalar s && s.isString()) {
+      String text = s.text().strip();
+      if (text.equals("first")) {
+        return new Object[] {0L, true};
+      }
+      if (text.startsWith("-")) {
+        var nanos = Units.nanos(text.substring(1));
+        if (nanos.isPresent() && nanos.get().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+          return new Object[] {-nanos.get().setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(), false};
+        }
+        values.report(n, f.path("offset"), s.shown() + " is not an offset; write a duration, "
+            + "negative to cut the start (e.g. -1h), or 'first' to start the trace at 0s");
+        return null;
+      }
+    }
+    Long nanos = values.duration(n, f.path("offset"));
+    return nanos == null ? null : new Object[] {nanos, false};
   }
 
   /** Returns {from, to} (defaults 0s and open), or null when invalid (reported). */

@@ -1,5 +1,6 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.workload.trace.TraceOptions;
 import java.util.List;
 
 /**
@@ -135,4 +136,11 @@ public sealed interface TrafficSpec {
       return weighted / total;
     }
   }
+
+  /**
+   * A replayed trace file: its instants plus {@code offsetNanos} (or, with {@code offsetFirst},
+   * minus the first instant), within [from, to).
+   */
+  record Trace(String streamName, TraceOptions options, long offsetNanos, boolean offsetFirst,
+      long fromNanos, long toNanos) implements TrafficSpec {}
 }

@@ -22,4 +22,7 @@ public interface ArrivalProcess {
   default long durationNanos() {
     return NO_DURATION;
   }
+
+  /** Releases what the process holds open (a trace file); most hold nothing. Never throws. */
+  default void close() {}
 }

@@ -2,6 +2,7 @@ package dev.lambdasim.workload;
 
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.workload.trace.TraceArrivals;
 
 /** Builds the arrival process of a traffic source, each with its own random stream. */
 public final class ArrivalProcesses {
@@ -48,6 +49,10 @@ public final class ArrivalProcesses {
         holds[i] = m.states().get(i).meanHoldNanos();
       }
       return new MmppArrivals(streams.stream(streamName), rates, holds, m.fromNanos(), m.toNanos());
+    }
+    if (source instanceof TrafficSpec.Trace t) {
+      return new TraceArrivals(t.options(), streams.stream(streamName), t.offsetNanos(),
+          t.offsetFirst(), t.fromNanos(), t.toNanos());
     }
     throw new IllegalArgumentException("unknown traffic source " + source);
   }

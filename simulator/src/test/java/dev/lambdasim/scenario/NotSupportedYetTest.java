@@ -13,14 +13,6 @@ import org.junit.jupiter.api.Test;
 final class NotSupportedYetTest {
 
   @Test
-  void laterTrafficKind() {
-    String yaml = MINIMAL.replace("poisson: {rate: 1/s}", "trace: {file: t.csv, format: timestamps}");
-    assertProblem(yaml, "functions[0].traffic[0].trace", 7, column(yaml, 7, "trace"),
-        "traffic kind 'trace' is not supported yet",
-        "supported: poisson, constant, burst, ramp, spike, diurnal, periodic, mmpp");
-  }
-
-  @Test
   void everyLaterTrafficKindIsNamed() {
     for (String kind : TrafficBinder.LATER) {
       String yaml = MINIMAL.replace("poisson: {rate: 1/s}", kind + ": {}");

@@ -1,0 +1,121 @@
+package dev.lambdasim.workload.trace;
+
+import java.util.List;
+
+/**
+ * {@code azure-2021}: the Azure Functions invocation trace 2021, {@code app,func,end_timestamp,
+ * duration} (seconds). Each row is one invocation that starts at end_timestamp − duration; the
+ * file is ordered by that start, which is checked for the selected rows. {@code function}
+ * selects {@code app/func}, every function of {@code app}, or (absent) all rows. Rows of other
+ * functions are only split, not checked.
+ */
+final class Azure2021Reader implements TraceReader {
+
+  private static final long SECOND = 1_000_000_000L;
+
+  private final LineSource lines;
+  private final BadRows badRows;
+  private final CsvRow row;
+  private final int app;
+  private final int func;
+  private final int end;
+  private final int durationIndex;
+  private final String wantedApp;
+  private final String wantedFunc;
+  private final int fields;
+  private long previous = Long.MIN_VALUE;
+  private long previousLine;
+  private long duration = NO_DURATION;
+
+  Azure2021Reader(TraceOptions options, BadRows badRows) {
+    this.lines = LineSource.open(options.file(), options.shownFile());
+    try {
+      List<String> header = Headers.read(lines);
+      int[] c = columns(options, header);
+      app = c[0];
+      func = c[1];
+      end = c[2];
+      durationIndex = c[3];
+      fields = header.size();
+    } catch (RuntimeException e) {
+      lines.close();
+      throw e;
+    }
+    this.badRows = badRows;
+    String f = options.function();
+    int slash = f == null ? -1 : f.indexOf('/');
+    this.wantedApp = f == null ? null : slash < 0 ? f : f.substring(0, slash);
+    this.wantedFunc = slash < 0 ? null : f.substring(slash + 1);
+    this.row = new CsvRow(fields);
+  }
+
+  /** Returns the indices of app, func, end_timestamp, duration, or throws naming the missing one. */
+  static int[] columns(TraceOptions options, List<String> header) {
+    String shown = options.shownFile();
+    return new int[] {Headers.require(shown, header, "app", "azure-2021"),
+        Headers.require(shown, header, "func", "azure-2021"),
+        Headers.require(shown, header, "end_timestamp", "azure-2021"),
+        Headers.require(shown, header, "duration", "azure-2021")};
+  }
+
+  @Override
+  public long nextInstantNanos() {
+    String line;
+    while ((line = lines.next()) != null) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      int n = row.split(line);
+      long lineNumber = lines.line();
+      if (n != fields) {
+        badRows.bad(lineNumber, "the row has " + n + " fields, the header " + fields);
+        continue;
+      }
+      if ((wantedApp != null && !row.fieldEquals(app, wantedApp))
+          || (wantedFunc != null && !row.fieldEquals(func, wantedFunc))) {
+        continue;
+      }
+      long endNanos = row.nanos(end, SECOND);
+      long d = row.nanos(durationIndex, SECOND);
+      if (endNanos == CsvRow.MALFORMED || endNanos < 0) {
+        badRows.bad(lineNumber, "end_timestamp '" + row.field(end) + "' is not a number of seconds >= 0");
+        continue;
+      }
+      if (d == CsvRow.MALFORMED || d < 0) {
+        badRows.bad(lineNumber, "duration '" + row.field(durationIndex) + "' is not a number of seconds >= 0");
+        continue;
+      }
+      long start = endNanos - d;
+      if (start < 0) {
+        badRows.bad(lineNumber, "the invocation starts before the trace: end_timestamp "
+            + row.field(end) + " - duration " + row.field(durationIndex) + " < 0");
+        continue;
+      }
+      if (start < previous) {
+        badRows.bad(lineNumber, "start " + seconds(start) + " s (end_timestamp - duration) is "
+            + "before the start " + seconds(previous) + " s on line " + previousLine
+            + "; rows must be ordered by start");
+        continue;
+      }
+      previous = start;
+      previousLine = lineNumber;
+      duration = d;
+      return start;
+    }
+    return END;
+  }
+
+  private static String seconds(long nanos) {
+    return java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
+  }
+
+  @Override
+  public long durationNanos() {
+    return duration;
+  }
+
+  @Override
+  public void close() {
+    lines.close();
+  }
+}

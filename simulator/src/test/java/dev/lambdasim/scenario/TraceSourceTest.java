@@ -1,0 +1,200 @@
+package dev.lambdasim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.lambdasim.workload.trace.BadRows;
+import dev.lambdasim.workload.trace.Column;
+import dev.lambdasim.workload.trace.TraceFormat;
+import dev.lambdasim.workload.trace.WithinPeriod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code trace:} source loads into a record with its options in nanoseconds and defaults; the
+ * file must exist inside the scenario's folder and its header must have the named columns (a
+ * located error in the trace file at line 1 otherwise); each malformed option is reported at its
+ * path, line and column, with the fields the format allows.
+ */
+final class TraceSourceTest {
+
+  private static final long MS = 1_000_000L;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void traces() throws IOException {
+    Files.createDirectories(dir.resolve("traces"));
+    Files.writeString(dir.resolve("traces/api.csv"), "ts,dur\n1,2\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("traces/a21.csv"), "app,func,end_timestamp,duration\n", StandardCharsets.UTF_8);
+  }
+
+  /** Returns MINIMAL with its traffic replaced by {@code item} on line 7. */
+  private static String with(String item) {
+    return Scenarios.MINIMAL.replace("poisson: {rate: 1/s}", item);
+  }
+
+  private Scenario load(String yaml) throws ScenarioException {
+    return new ScenarioLoader().parse("x.yaml", yaml, dir, List.of());
+  }
+
+  private List<Problem> problems(String yaml) {
+    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> load(yaml));
+    assertThat(e).as("expected the scenario to be rejected").isNotNull();
+    return e.problems();
+  }
+
+  private Problem problem(String yaml) {
+    List<Problem> all = problems(yaml);
+    assertThat(all).hasSize(1);
+    return all.get(0);
+  }
+
+  private TrafficSpec.Trace trace(String item) throws ScenarioException {
+    return (TrafficSpec.Trace) load(with(item)).functions().get(0).traffic().get(0);
+  }
+
+  @Test
+  void timestampsWithEveryOption() throws ScenarioException, IOException {
+    TrafficSpec.Trace t = trace("trace: {file: traces/api.csv, format: timestamps, column: ts, "
+        + "unit: ms, duration: 1, durationUnit: us, offset: -2s, from: 1s, to: 10m, onBadRow: skip}");
+    assertThat(t.streamName()).isEqualTo("trace#0");
+    assertThat(t.options().format()).isEqualTo(TraceFormat.TIMESTAMPS);
+    assertThat(t.options().file()).isEqualTo(dir.resolve("traces/api.csv").toRealPath());
+    assertThat(t.options().column()).isEqualTo(Column.named("ts"));
+    assertThat(t.options().unitNanos()).isEqualTo(MS);
+    assertThat(t.options().durationColumn()).isEqualTo(Column.at(1));
+    assertThat(t.options().durationUnitNanos()).isEqualTo(1000);
+    assertThat(t.options().onBadRow()).isEqualTo(BadRows.Policy.SKIP);
+    assertThat(t.offsetNanos()).isEqualTo(-2000 * MS);
+    assertThat(t.offsetFirst()).isFalse();
+    assertThat(t.fromNanos()).isEqualTo(1000 * MS);
+    assertThat(t.toNanos()).isEqualTo(600_000 * MS);
+  }
+
+  @Test
+  void defaults() throws ScenarioException {
+    TrafficSpec.Trace t = trace("trace: {file: traces/a21.csv, format: azure-2021}");
+    assertThat(t.options().function()).isNull();
+    assertThat(t.options().useDurations()).isFalse();
+    assertThat(t.options().onBadRow()).isEqualTo(BadRows.Policy.FAIL);
+    assertThat(t.offsetNanos()).isZero();
+    assertThat(t.toNanos()).isEqualTo(Long.MAX_VALUE);
+    TrafficSpec.Trace first = trace("trace: {file: traces/a21.csv, format: azure-2021, offset: first, "
+        + "function: a/f, useDurations: true}");
+    assertThat(first.offsetFirst()).isTrue();
+    assertThat(first.options().function()).isEqualTo("a/f");
+    assertThat(first.options().useDurations()).isTrue();
+  }
+
+  @Test
+  void azure2019AndCloudwatchOptions() throws IOException, ScenarioException {
+    StringBuilder header = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
+    for (int m = 1; m <= 1440; m++) {
+      header.append(',').append(m);
+    }
+    Files.writeString(dir.resolve("traces/d01.csv"), header + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("traces/cw.json"), "{\"Datapoints\": [{\"Timestamp\": 0, \"Sum\": 1}]}",
+        StandardCharsets.UTF_8);
+    TrafficSpec.Trace a = trace("trace: {file: traces/d01.csv, format: azure-2019, function: abc, day: 2, withinMinute: even}");
+    assertThat(a.options().day()).isEqualTo(2);
+    assertThat(a.options().within()).isEqualTo(WithinPeriod.EVEN);
+    TrafficSpec.Trace c = trace("trace: {file: traces/cw.json, format: cloudwatch, period: 5m, withinPeriod: uniform}");
+    assertThat(c.options().periodNanos()).isEqualTo(300_000 * MS);
+    assertThat(c.options().within()).isEqualTo(WithinPeriod.UNIFORM);
+  }
+
+  @Test
+  void missingColumnIsLocatedInTheTraceFile() {
+    Problem p = problem(with("trace: {file: traces/api.csv, format: timestamps, column: time, unit: ms}"));
+    assertThat(p.file()).isEqualTo("traces/api.csv");
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.file");
+    assertThat(p.message()).isEqualTo("the header has no column 'time' (option column; header: ts,dur)");
+  }
+
+  @Test
+  void unitIsRequiredForTimestamps() {
+    Problem p = problem(with("trace: {file: traces/api.csv, format: timestamps}"));
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.unit");
+    assertThat(p.line()).isEqualTo(7);
+    assertThat(p.message()).contains("required field 'unit' is missing");
+  }
+
+  @Test
+  void unknownFormatSuggestsOne() {
+    String yaml = with("trace: {file: traces/api.csv, format: azure-2012}");
+    Problem p = problem(yaml);
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.format");
+    assertThat(p.line()).isEqualTo(7);
+    assertThat(p.column()).isEqualTo(Scenarios.column(yaml, 7, "azure-2012"));
+    assertThat(p.message()).contains("azure-2012", "allowed timestamps | azure-2019 | azure-2021 | cloudwatch");
+  }
+
+  @Test
+  void optionOfAnotherFormat() {
+    Problem p = problem(with("trace: {file: traces/a21.csv, format: azure-2021, unit: ms}"));
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.unit");
+    assertThat(p.message()).contains("unknown field 'unit'", "allowed: file, format, offset, from, to, onBadRow, function, useDurations");
+  }
+
+  @Test
+  void fileOutsideTheFolder() throws IOException {
+    Path outside = Files.createTempFile("outside", ".csv");
+    try {
+      Problem p = problem(with("trace: {file: '" + outside + "', format: timestamps, unit: s}"));
+      assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.file");
+      assertThat(p.message()).contains("outside the scenario's folder", "--allow-path");
+    } finally {
+      Files.delete(outside);
+    }
+  }
+
+  @Test
+  void noSuchFile() {
+    Problem p = problem(with("trace: {file: traces/none.csv, format: timestamps, unit: s}"));
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.file");
+    assertThat(p.message()).isEqualTo("'traces/none.csv' cannot be read (no such file)");
+  }
+
+  @Test
+  void badOffsetAndOnBadRow() {
+    List<Problem> all = problems(with("trace: {file: traces/api.csv, format: timestamps, unit: s, "
+        + "offset: -soon, onBadRow: ignore}"));
+    assertThat(all).extracting(Problem::path).containsExactly(
+        "functions[0].traffic[0].trace.offset", "functions[0].traffic[0].trace.onBadRow");
+    assertThat(all.get(0).message()).contains("is not an offset", "'first'");
+    assertThat(all.get(1).message()).contains("allowed fail | skip");
+  }
+
+  @Test
+  void formatIsRequired() {
+    Problem p = problem(with("trace: {file: traces/api.csv}"));
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.format");
+    assertThat(p.message()).contains("required field 'format' is missing", "timestamps, azure-2019, azure-2021, cloudwatch");
+  }
+
+  @Test
+  void azure2019DurationsNeedAFunction() throws IOException {
+    StringBuilder header = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
+    for (int m = 1; m <= 1440; m++) {
+      header.append(',').append(m);
+    }
+    Files.writeString(dir.resolve("traces/d01.csv"), header + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("traces/p01.csv"), "x\n", StandardCharsets.UTF_8);
+    Problem p = problem(with("trace: {file: traces/d01.csv, format: azure-2019, durations: traces/p01.csv}"));
+    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.durations");
+    assertThat(p.message()).contains("durations need a function");
+    Problem header2 = problem(with("trace: {file: traces/d01.csv, format: azure-2019, function: f, durations: traces/p01.csv}"));
+    assertThat(header2.file()).isEqualTo("traces/p01.csv");
+    assertThat(header2.line()).isEqualTo(1);
+    assertThat(header2.message()).contains("no column 'HashOwner'", "azure-2019 durations");
+  }
+}
