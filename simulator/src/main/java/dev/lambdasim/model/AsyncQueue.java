@@ -81,8 +81,10 @@ public final class AsyncQueue {
     live++;
     async.queueDepth.add(now, 1);
     if (depth > MAX_CHAIN_DEPTH) {
+      // Loop detection stops the event here and sends it nowhere: through failure
+      // destinations, a loop would otherwise go on for ever.
       async.recursionDropped(measured);
-      drop(event, now, "RecursiveInvocationsDropped");
+      end(event, now, "RecursiveInvocationsDropped", FunctionMetrics.Outcome.DROPPED, false);
     } else if (function.neverRuns()) {
       drop(event, now, "ReservedConcurrencyZero");
     } else {
@@ -136,7 +138,8 @@ public final class AsyncQueue {
   /** Schedules the next attempt, or the drop if the event would be too old by then. */
   private void retryAfter(AsyncEvent event, long now, long delayNanos) {
     long deadline = event.enqueuedNanos + spec.maxEventAgeNanos();
-    loop.schedule(event, Math.min(now + delayNanos, deadline));
+    // An attempt may outlast the event's maximum age; it is then dropped at once.
+    loop.schedule(event, Math.max(now, Math.min(now + delayNanos, deadline)));
   }
 
   private long backoffNanos(int throttles) {
@@ -151,11 +154,19 @@ public final class AsyncQueue {
 
   private void fail(AsyncEvent event, long now, String condition,
       FunctionMetrics.Outcome outcome) {
+    end(event, now, condition, outcome, true);
+  }
+
+  private void end(AsyncEvent event, long now, String condition,
+      FunctionMetrics.Outcome outcome, boolean deliver) {
     live--;
     async.queueDepth.add(now, -1);
     async.dropped(event.measured);
     async.failed(event.measured, condition, event.invocations);
     metrics.requestEnded(event.measured, outcome);
+    if (!deliver) {
+      return;
+    }
     deliver(event, now, spec.onFailure(), onFailure);
     if (spec.deadLetter() != null) {
       async.delivered(event.measured, spec.deadLetter());

@@ -7,8 +7,10 @@ import static dev.lambdasim.run.Scenarios.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.scenario.AccountSpec;
+import dev.lambdasim.scenario.AsyncSpec;
 import dev.lambdasim.scenario.DistributionSpec;
 import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.InvocationType;
 import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.scenario.PricingSpec;
 import dev.lambdasim.scenario.ProvisionedSpec;
@@ -63,8 +65,15 @@ final class ConservationProperties {
       assertThat(l.arrivals()).as(f.name())
           .isEqualTo(l.succeeded() + l.failed() + l.throttled() + l.dropped() + l.inFlightAtEnd());
       assertThat(l.arrivals()).as(f.name()).isEqualTo(f.arrivals());
-      assertThat(l.throttled()).as(f.name()).isEqualTo(f.throttles());
-      assertThat(l.failed()).as(f.name()).isEqualTo(f.errors());
+      if (f.async().received() == 0) {
+        // Sync calls: one invocation or one throttle each. (An async event may have several
+        // throttled attempts and several invocations.)
+        assertThat(l.throttled()).as(f.name()).isEqualTo(f.throttles());
+        assertThat(l.failed()).as(f.name()).isEqualTo(f.errors());
+      } else if (scenario.functions().stream().anyMatch(spec -> spec.name().equals(f.name())
+          && spec.invocation() == InvocationType.ASYNC)) {
+        assertThat(l.throttled()).as(f.name()).isZero(); // async events are never throttled
+      }
     }
   }
 
@@ -84,9 +93,44 @@ final class ConservationProperties {
   @Property(tries = TRIES)
   void invocationsEndOrAreInFlight(@ForAll("scenarios") Scenario scenario) {
     for (FunctionSummary f : Simulation.run(scenario).functions()) {
+      if (f.async().received() > 0) {
+        continue; // an async event may be invoked several times, or never
+      }
       Ledger l = f.ledger();
       assertThat(f.invocations()).as(f.name())
           .isEqualTo(l.succeeded() + l.failed() + l.inFlightAtEnd());
+    }
+  }
+
+  /**
+   * Every async event that ends is delivered where its outcome sends it: successes to
+   * onSuccess, failed or dropped events to onFailure and the dead-letter queue.
+   */
+  @Property(tries = 200)
+  void asyncOutcomesReachTheirDestinations(@ForAll("scenarios") Scenario scenario) {
+    RunResult result = Simulation.run(scenario);
+    for (FunctionSpec spec : scenario.functions()) {
+      if (spec.invocation() != InvocationType.ASYNC) {
+        continue;
+      }
+      FunctionSummary f = result.function(spec.name());
+      Ledger l = f.ledger();
+      java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+      if (spec.async().onSuccess() != null && l.succeeded() > 0) {
+        expected.merge(spec.async().onSuccess(), l.succeeded(), Long::sum);
+      }
+      long unsuccessful = l.failed() + l.dropped();
+      // Events stopped by loop detection are sent nowhere.
+      long delivered = unsuccessful
+          - f.async().failuresByCondition().getOrDefault("RecursiveInvocationsDropped", 0L);
+      if (spec.async().onFailure() != null && delivered > 0) {
+        expected.merge(spec.async().onFailure(), delivered, Long::sum);
+      }
+      if (spec.async().deadLetter() != null && delivered > 0) {
+        expected.merge(spec.async().deadLetter(), delivered, Long::sum);
+      }
+      assertThat(f.async().deliveries()).as(f.name()).isEqualTo(expected);
+      assertThat(f.async().dropped()).as(f.name()).isEqualTo(unsuccessful);
     }
   }
 
@@ -275,7 +319,15 @@ final class ConservationProperties {
   private record AutoWish(double target, int min, int max, Statistic statistic, int outPoints,
       int inPoints, double inRatio, long outCooldownNanos, long inCooldownNanos) {}
 
-  private record FnWish(Runtime runtime, Environments environments, OverTime overTime) {}
+  private record FnWish(Runtime runtime, Environments environments, OverTime overTime,
+      AsyncWish async) {}
+
+  /**
+   * Async invocation, if {@code async}: retries, maximum event age, and destinations by index
+   * (-1 = none; an index with no function is a sink; a function may name itself, a loop).
+   */
+  private record AsyncWish(boolean async, int maxRetries, long maxEventAgeNanos,
+      int onSuccess, int onFailure, boolean deadLetter) {}
 
   /** kind 0 = Poisson, 1 = constant from {@code fromFraction} of the run, 2 = burst there. */
   private record Source(int kind, double rate, double fromFraction, long burstCount) {}
@@ -350,7 +402,14 @@ final class ConservationProperties {
         Arbitraries.integers().between(-1, 60),
         Arbitraries.integers().between(0, 30),
         source.list().ofMinSize(1).ofMaxSize(3)).as(Environments::new);
-    return Combinators.combine(runtime, environments, overTime(maxMinutes, autoscaled))
+    Arbitrary<AsyncWish> async = Combinators.combine(
+        Arbitraries.of(false, false, true),
+        Arbitraries.integers().between(0, 2),
+        Arbitraries.of(60 * S, 2 * MIN, 6 * 3600 * S),
+        Arbitraries.integers().between(-1, 3),
+        Arbitraries.integers().between(-1, 3),
+        Arbitraries.of(false, true)).as(AsyncWish::new);
+    return Combinators.combine(runtime, environments, overTime(maxMinutes, autoscaled), async)
         .as(FnWish::new);
   }
 
@@ -422,6 +481,11 @@ final class ConservationProperties {
         wish.ramp());
   }
 
+  /** Returns a destination name: function {@code f<index>} (a sink when there is none). */
+  private static String target(int index) {
+    return index < 0 ? null : "f" + index;
+  }
+
   /** Returns the scenario, with reserved and provisioned concurrency cut to the account's rules. */
   private static Scenario build(Shape shape, List<FnWish> wishes) {
     int claimable = shape.limit() - shape.unreservedMinimum();
@@ -434,6 +498,14 @@ final class ConservationProperties {
           .initCpuBound(r.initCpuBound()).keepAlive(w.keepAlive()).maxLifetime(w.lifetimeNanos())
           .reuse(w.reuse()).referenceMemoryMb(1024);
       OverTime overTime = wishes.get(i).overTime();
+      AsyncWish async = wishes.get(i).async();
+      AsyncSpec asyncSpec = new AsyncSpec(async.maxRetries(), async.maxEventAgeNanos(),
+          target(async.onSuccess()), target(async.onFailure()), async.deadLetter() ? "dlq" : null);
+      if (async.async()) {
+        fn.async(asyncSpec);
+      } else {
+        fn.asyncSettings(asyncSpec);
+      }
       if (w.reservedWish() >= 0) {
         int reserved = Math.min(w.reservedWish(), claimable);
         fn.reserved(reserved).provisioned(provisioned(w.provisionedWish(), overTime, reserved));
