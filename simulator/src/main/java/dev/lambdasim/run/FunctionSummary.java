@@ -12,6 +12,7 @@ import java.util.Map;
  * @param latencyWarm       the same for warm invocations
  * @param provisioned       provisioned concurrency over time: its cost base, use and changes
  * @param async             the asynchronous event queue
+ * @param eventSource       the SQS or stream event source mapping, or null for none
  */
 public record FunctionSummary(
     String name,
@@ -42,7 +43,26 @@ public record FunctionSummary(
     List<CdfPoint> latencyCold,
     List<CdfPoint> latencyWarm,
     ProvisionedSummary provisioned,
-    AsyncSummary async) {
+    AsyncSummary async,
+    EsmSummary eventSource) {
+
+  /** The summary of a function without an event source mapping. */
+  public FunctionSummary(String name, long arrivals, long invocations, long errors, long timeouts,
+      long throttles, Map<String, Long> throttlesByReason, long coldStarts,
+      long provisionedInvocations, long spilloverInvocations, Stats durationMs,
+      Stats initDurationMs, Stats latencyMs, long concurrencyPeak, double concurrencyMean,
+      long environmentsCreated, long environmentsReclaimed, long environmentsRecycled,
+      long environmentsPeak, double environmentsMeanIdle, double onDemandGbSeconds,
+      double provisionedDurationGbSeconds, double provisionedConfiguredGbSeconds,
+      FunctionCost cost, Ledger ledger, List<CdfPoint> latencyCold, List<CdfPoint> latencyWarm,
+      ProvisionedSummary provisioned, AsyncSummary async) {
+    this(name, arrivals, invocations, errors, timeouts, throttles, throttlesByReason, coldStarts,
+        provisionedInvocations, spilloverInvocations, durationMs, initDurationMs, latencyMs,
+        concurrencyPeak, concurrencyMean, environmentsCreated, environmentsReclaimed,
+        environmentsRecycled, environmentsPeak, environmentsMeanIdle, onDemandGbSeconds,
+        provisionedDurationGbSeconds, provisionedConfiguredGbSeconds, cost, ledger, latencyCold,
+        latencyWarm, provisioned, async, null);
+  }
 
   public FunctionSummary {
     throttlesByReason = java.util.Collections.unmodifiableMap(
