@@ -316,11 +316,14 @@ public final class StreamMapping implements EventSource {
       splits[splitCount++] = size;
     }
 
-    /** The batch on top ended (or was split): a whole batch done resets its retries. */
+    /**
+     * The batch on top ended. The next one starts with no retry used (with bisectOnError only
+     * single records ever use retries); the invocation count covers a batch and its halves.
+     */
     void pop() {
       splitCount--;
+      retries = 0;
       if (splitCount == 0) {
-        retries = 0;
         invocations = 0;
       }
     }
