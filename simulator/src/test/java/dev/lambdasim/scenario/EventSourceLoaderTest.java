@@ -103,7 +103,7 @@ final class EventSourceLoaderTest {
         {"maxReceiveCount: 3, deadLetter: 'a b'", "functions[0].sqs.deadLetter",
             "not a valid dead-letter queue name"},
         {"visibilityTimeout: 2s", "functions[0].sqs.visibilityTimeout",
-            "the function timeout 3s (the default) is above the visibility timeout 2s",
+            "the function timeout 3s (the default) is above the visibility timeout '2s'",
             "timeout <= visibilityTimeout"},
         {"batchsize: 10", "functions[0].sqs.batchsize", "unknown field 'batchsize'",
             "did you mean 'batchSize'"},
