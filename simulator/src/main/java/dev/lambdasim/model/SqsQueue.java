@@ -238,6 +238,8 @@ public final class SqsQueue implements EventSource {
 
   private void onScalingTick() {
     long now = loop.nowNanos();
+    // Poll first: a message that arrived at this very instant is not yet one that waits.
+    poll();
     int before = allowed;
     if (!visible.isEmpty() && running >= allowed) {
       allowed = Math.min(cap, allowed + step);
