@@ -14,7 +14,9 @@ package dev.lambdasim.engine;
  *   <li>{@link #EXPIRY} before arrivals, so an environment whose keep-alive or lifetime ends at t
  *       is gone for a request arriving at t;
  *   <li>{@link #ARRIVAL};
- *   <li>{@link #ASYNC_ATTEMPT} last: an async event retried at t comes after new arrivals at t.
+ *   <li>{@link #ASYNC_ATTEMPT}: an async event retried at t comes after new arrivals at t;
+ *   <li>{@link #ESM_POLL} last: an event source mapping polls at t after every arrival and
+ *       completion of t, so a batch formed at t holds everything that arrived by t.
  * </ol>
  * Ties within a kind are broken by the sequence number assigned at scheduling (FIFO).
  */
@@ -25,5 +27,6 @@ public enum EventKind {
   INIT_DONE,
   EXPIRY,
   ARRIVAL,
-  ASYNC_ATTEMPT
+  ASYNC_ATTEMPT,
+  ESM_POLL
 }

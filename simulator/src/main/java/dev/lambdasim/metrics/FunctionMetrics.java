@@ -34,6 +34,8 @@ public final class FunctionMetrics {
   private final List<ScalingAction> scalingActions = new ArrayList<>();
   /** The asynchronous event queue's figures. */
   public final AsyncMetrics async;
+  /** The event source mapping's figures (SQS queue or stream). */
+  public final EsmMetrics esm;
   private long scalingActionCount;
 
   // The current period.
@@ -90,6 +92,7 @@ public final class FunctionMetrics {
     this.provisionedConfigured = new Gauge(warmupNanos);
     this.provisionedReady = new Gauge(warmupNanos);
     this.async = new AsyncMetrics(warmupNanos);
+    this.esm = new EsmMetrics(warmupNanos);
   }
 
   public String name() {
@@ -282,7 +285,7 @@ public final class FunctionMetrics {
         provisionedConfigured.closePeriodMean(periodEndNanos, length),
         provisionedReady.closePeriodMean(periodEndNanos, length),
         async.closePeriodReceived(), async.closePeriodAgeMaxMs(), async.closePeriodDropped(),
-        closeQueueDepth(periodEndNanos, length));
+        closeQueueDepth(periodEndNanos, length), esm.closePeriod(periodEndNanos, length));
     // Gauges not shown as period means still need their period state reset.
     provisionedIdle.closePeriodMax();
     initializing.closePeriodMax();

@@ -56,6 +56,14 @@ public final class MetricsRecorder {
     long asyncDropped = 0;
     long asyncDepth = 0;
     double asyncAgeMax = 0;
+    double iteratorAgeMax = 0;
+    long esmReceived = 0;
+    long esmBatches = 0;
+    long esmBacklog = 0;
+    double messageAgeMax = Double.NaN;
+    long esmConcurrency = 0;
+    long pollerConcurrency = 0;
+    long esmFailed = 0;
     double configured = 0;
     double ready = 0;
 
@@ -83,6 +91,19 @@ public final class MetricsRecorder {
         // Depth maxima of different functions may not coincide: their sum is an upper bound.
         asyncDepth += row.asyncQueueDepthMax();
         asyncAgeMax = Math.max(asyncAgeMax, row.asyncEventAgeMaxMs());
+        EsmMetrics.EsmRow esm = row.esm();
+        iteratorAgeMax = Math.max(iteratorAgeMax, esm.iteratorAgeMaxMs());
+        esmReceived += esm.received();
+        esmBatches += esm.batches();
+        // Maxima of different functions may not coincide: their sums are upper bounds.
+        esmBacklog += esm.backlogMax();
+        esmConcurrency += esm.batchesInFlightMax();
+        pollerConcurrency += esm.pollerConcurrencyMax();
+        if (!Double.isNaN(esm.messageAgeMaxMs())) {
+          messageAgeMax = Double.isNaN(messageAgeMax)
+              ? esm.messageAgeMaxMs() : Math.max(messageAgeMax, esm.messageAgeMaxMs());
+        }
+        esmFailed += esm.failedRecords();
         configured += row.provisionedConcurrencyConfigured();
         ready += row.provisionedConcurrencyReady();
 
@@ -116,7 +137,10 @@ public final class MetricsRecorder {
           provisionedInvocations, spillover, coldStarts, accountInit.meanMs(),
           busy, idle, shutdowns, timeouts, accountInit.percentileMs(99),
           initializing, provisionedIdle, created, reasons, configured, ready, asyncReceived,
-          asyncAgeMax, asyncDropped, asyncDepth));
+          asyncAgeMax, asyncDropped, asyncDepth,
+          // Means across functions are not kept for the account row (empty cells).
+          new EsmMetrics.EsmRow(iteratorAgeMax, Double.NaN, esmReceived, esmBatches, esmBacklog,
+              messageAgeMax, Double.NaN, esmConcurrency, pollerConcurrency, esmFailed)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

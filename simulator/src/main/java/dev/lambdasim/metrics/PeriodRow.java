@@ -17,6 +17,8 @@ import java.util.List;
  * @param provisionedConcurrencyReady time-weighted mean of initialised provisioned environments
  * @param asyncEventAgeMaxMs the oldest async event when invoked in the period
  * @param asyncQueueDepthMax the most async events waiting at once in the period
+ * @param esm                the event source mapping's columns ({@code IteratorAge_max} and
+ *                           the appended SQS and stream columns)
  */
 public record PeriodRow(
     double periodStartSeconds,
@@ -49,7 +51,8 @@ public record PeriodRow(
     long asyncEventsReceived,
     double asyncEventAgeMaxMs,
     long asyncEventsDropped,
-    long asyncQueueDepthMax) {
+    long asyncQueueDepthMax,
+    EsmMetrics.EsmRow esm) {
 
   /** The header of {@code metrics.csv}; names and order are a contract (design.md §5). */
   public static final String HEADER = String.join(",",
@@ -69,10 +72,13 @@ public record PeriodRow(
       "Throttles_FunctionInvocationRateLimitExceeded",
       "Throttles_ReservedFunctionInvocationRateLimitExceeded",
       "Throttles_ScalingRateExceeded",
-      "ProvisionedConcurrencyConfigured", "ProvisionedConcurrencyReady", "AsyncQueueDepth_max");
+      "ProvisionedConcurrencyConfigured", "ProvisionedConcurrencyReady", "AsyncQueueDepth_max",
+      "IteratorAge_avg", "EsmRecordsReceived", "EsmBatches", "EsmBacklog_max", "MessageAge_max",
+      "MessageAge_avg", "EsmConcurrency_max", "SqsPollerConcurrency_max", "EsmFailedRecords");
 
   public PeriodRow {
     throttlesByReason = List.copyOf(throttlesByReason);
+    esm = esm == null ? EsmMetrics.EsmRow.EMPTY : esm;
   }
 
   /** Returns the row as CSV, numbers in a fixed format independent of the default locale. */
@@ -92,7 +98,7 @@ public record PeriodRow(
     sb.append(provisionedConcurrencySpilloverInvocations).append(',');
     sb.append(coldStarts).append(',');
     sb.append(Numbers.decimal(initDurationAvgMs)).append(',');
-    sb.append("0,"); // IteratorAge_max: stream event sources are not simulated yet
+    sb.append(Numbers.decimal(esm.iteratorAgeMaxMs())).append(',');
     sb.append(asyncEventsReceived).append(',');
     sb.append(Numbers.decimal(asyncEventAgeMaxMs)).append(',');
     sb.append(asyncEventsDropped).append(',');
@@ -112,6 +118,15 @@ public record PeriodRow(
     sb.append(',').append(Numbers.decimal(provisionedConcurrencyConfigured));
     sb.append(',').append(Numbers.decimal(provisionedConcurrencyReady));
     sb.append(',').append(asyncQueueDepthMax);
+    sb.append(',').append(Numbers.decimal(esm.iteratorAgeAvgMs()));
+    sb.append(',').append(esm.received());
+    sb.append(',').append(esm.batches());
+    sb.append(',').append(esm.backlogMax());
+    sb.append(',').append(Numbers.decimal(esm.messageAgeMaxMs()));
+    sb.append(',').append(Numbers.decimal(esm.messageAgeAvgMs()));
+    sb.append(',').append(esm.batchesInFlightMax());
+    sb.append(',').append(esm.pollerConcurrencyMax());
+    sb.append(',').append(esm.failedRecords());
     return sb.toString();
   }
 }

@@ -59,6 +59,7 @@ public final class SimulatedFunction {
   private long syncInFlight;
   private long nextEnvironmentId;
   private AsyncQueue asyncQueue;
+  private EventSource eventSource;
   private java.util.function.LongSupplier extraInFlight = () -> 0;
 
   // Provisioned concurrency over time.
@@ -170,6 +171,20 @@ public final class SimulatedFunction {
    */
   public void attach(AsyncQueue queue) {
     this.asyncQueue = queue;
+  }
+
+  /**
+   * Gives this function the event source mapping its traffic feeds ({@code invocation: sqs} or
+   * {@code stream}), and counts what the mapping holds as in flight.
+   */
+  public void attach(EventSource source) {
+    this.eventSource = source;
+    countInFlight(source::live);
+  }
+
+  /** Returns the event source mapping, or null for sync and async functions. */
+  public EventSource eventSource() {
+    return eventSource;
   }
 
   /** Returns whether the function's reserved concurrency is 0: it can never run. */
@@ -349,6 +364,10 @@ public final class SimulatedFunction {
   public void arrive(long prescribedNanos) {
     if (spec.invocation() == InvocationType.ASYNC) {
       asyncQueue.receive(prescribedNanos, 0);
+      return;
+    }
+    if (eventSource != null) {
+      eventSource.receive(prescribedNanos);
       return;
     }
     long now = loop.nowNanos();

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param async             the asynchronous event queue
  * @param traceRows         rows its trace sources skipped ({@code onBadRow: skip}), or null
  *                          when it has no trace source
+ * @param eventSource       the SQS or stream event source mapping, or null for none
  */
 public record FunctionSummary(
     String name,
@@ -45,7 +46,8 @@ public record FunctionSummary(
     List<CdfPoint> latencyWarm,
     ProvisionedSummary provisioned,
     AsyncSummary async,
-    TraceRows traceRows) {
+    TraceRows traceRows,
+    EsmSummary eventSource) {
 
   public FunctionSummary {
     throttlesByReason = java.util.Collections.unmodifiableMap(

@@ -5,17 +5,22 @@ import dev.lambdasim.cost.CostModel;
 import dev.lambdasim.cost.FunctionUsage;
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.metrics.EnvironmentTimeline;
+import dev.lambdasim.metrics.EsmMetrics;
 import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.metrics.LatencyHistogram;
 import dev.lambdasim.metrics.MetricsRecorder;
 import dev.lambdasim.metrics.MetricsSink;
 import dev.lambdasim.model.Account;
 import dev.lambdasim.model.AsyncQueue;
+import dev.lambdasim.model.EventSource;
 import dev.lambdasim.model.SimulatedFunction;
+import dev.lambdasim.model.SqsQueue;
+import dev.lambdasim.model.StreamMapping;
 import dev.lambdasim.model.ThrottleReason;
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.AsyncSpec;
 import dev.lambdasim.scenario.FunctionSpec;
+import dev.lambdasim.scenario.InvocationType;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
 import dev.lambdasim.workload.ArrivalProcesses;
@@ -91,6 +96,13 @@ public final class Simulation {
     for (SimulatedFunction f : functions) {
       AsyncSpec async = f.spec().async();
       f.asyncQueue().connect(queueOf(byName, async.onSuccess()), queueOf(byName, async.onFailure()));
+      String prefix = "function/" + f.name() + "/";
+      if (f.spec().invocation() == InvocationType.SQS) {
+        f.attach(new SqsQueue(f, f.spec().sqs(), streams.stream(prefix + "sqsPoison")));
+      } else if (f.spec().invocation() == InvocationType.STREAM) {
+        f.attach(new StreamMapping(f, f.spec().stream(), streams.stream(prefix + "streamRouting"),
+            streams.stream(prefix + "streamPoison")));
+      }
     }
     this.periodClock = new PeriodClock(loop, recorder, scenario.metricsPeriodNanos(),
         scenario.durationNanos());
@@ -200,7 +212,7 @@ public final class Simulation {
               m.async.throttledAttempts(), Stats.of(m.async.age()),
               m.async.queueDepth.measuredPeak(), m.async.failuresByCondition(),
               m.async.failedInvokeCounts(), m.async.deliveries()),
-          traceRows(f)));
+          traceRows(f), eventSource(f)));
     }
     return new RunResult(scenario, measuredSeconds, summaries,
         recorder.accountConcurrency.measuredPeak(),
@@ -222,6 +234,22 @@ public final class Simulation {
     }
     return any ? new FunctionSummary.TraceRows(skipped,
         first.subList(0, Math.min(first.size(), BadRows.KEPT))) : null;
+  }
+
+  private static EsmSummary eventSource(SimulatedFunction f) {
+    EventSource source = f.eventSource();
+    if (source == null) {
+      return null;
+    }
+    EsmMetrics esm = f.metrics().esm;
+    List<StreamMapping.ShardStats> shards = source instanceof StreamMapping stream
+        ? List.of(stream.shardStats()) : List.of();
+    return new EsmSummary(f.spec().invocation().label(), esm.received(), esm.batches(),
+        esm.meanBatchSize(), esm.receives(), esm.throttledBatches(), esm.failedBatches(),
+        esm.retries(), esm.bisections(), Stats.of(esm.messageAge()), Stats.of(esm.iteratorAge()),
+        esm.backlog.measuredPeak(), esm.batchesInFlight.measuredPeak(),
+        esm.pollerConcurrency.measuredPeak(), esm.failedByCondition(), esm.deliveries(),
+        esm.failureRecordCount(), esm.failureRecords(), shards);
   }
 
   private static Map<String, Long> emptyByReason() {

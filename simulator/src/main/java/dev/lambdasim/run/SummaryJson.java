@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.lambdasim.cost.FunctionCost;
+import dev.lambdasim.metrics.EsmMetrics;
 import dev.lambdasim.metrics.Numbers;
 import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.model.Account;
+import dev.lambdasim.model.StreamMapping;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.Scenario;
 import java.io.IOException;
@@ -137,6 +139,9 @@ public final class SummaryJson {
       }
       json.writeEndArray();
     }
+    if (f.eventSource() != null) {
+      eventSource(json, f.eventSource());
+    }
     json.writeObjectFieldStart("ledger");
     ledger(json, f.ledger());
     json.writeEndObject();
@@ -178,6 +183,65 @@ public final class SummaryJson {
     }
     json.writeEndObject();
     counts(json, "deliveries", a.deliveries());
+    json.writeEndObject();
+  }
+
+  /** Writes the {@code sqs} or {@code stream} section of a function with such a mapping. */
+  private static void eventSource(JsonGenerator json, EsmSummary e) throws IOException {
+    boolean sqs = e.kind().equals("sqs");
+    json.writeObjectFieldStart(e.kind());
+    json.writeNumberField("received", e.received());
+    json.writeNumberField("batches", e.batches());
+    number(json, "meanBatchSize", e.meanBatchSize(), 3);
+    json.writeNumberField("throttledBatches", e.throttledBatches());
+    json.writeNumberField("failedBatches", e.failedBatches());
+    if (sqs) {
+      json.writeNumberField("receives", e.receives());
+      json.writeNumberField("deadLettered",
+          e.failuresByCondition().getOrDefault("MaxReceiveCountExceeded", 0L));
+      stats(json, "messageAgeMs", e.messageAgeMs());
+      json.writeNumberField("queueDepthPeak", e.backlogPeak());
+      json.writeNumberField("concurrencyPeak", e.concurrencyPeak());
+      json.writeNumberField("pollerConcurrencyPeak", e.pollerConcurrencyPeak());
+    } else {
+      json.writeNumberField("retries", e.retries());
+      json.writeNumberField("bisections", e.bisections());
+      json.writeNumberField("failed", e.failed());
+      stats(json, "iteratorAgeMs", e.iteratorAgeMs());
+      json.writeNumberField("backlogPeak", e.backlogPeak());
+      json.writeNumberField("concurrencyPeak", e.concurrencyPeak());
+    }
+    counts(json, "failuresByCondition", new java.util.TreeMap<>(e.failuresByCondition()));
+    counts(json, "deliveries", new java.util.TreeMap<>(e.deliveries()));
+    if (!sqs) {
+      json.writeNumberField("failureRecordCount", e.failureRecordCount());
+      json.writeArrayFieldStart("failureRecords");
+      for (EsmMetrics.FailureRecord r : e.failureRecords()) {
+        json.writeStartObject();
+        number(json, "timeSeconds", r.timeNanos() / 1e9, 3);
+        json.writeNumberField("shard", r.shard());
+        json.writeNumberField("firstSequence", r.firstSequence());
+        json.writeNumberField("lastSequence", r.lastSequence());
+        json.writeNumberField("records", r.records());
+        json.writeStringField("condition", r.condition());
+        json.writeNumberField("approximateInvokeCount", r.approximateInvokeCount());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("shards");
+      for (StreamMapping.ShardStats shard : e.shards()) {
+        json.writeStartObject();
+        json.writeNumberField("shard", shard.shard());
+        json.writeNumberField("received", shard.received());
+        json.writeNumberField("succeeded", shard.succeeded());
+        json.writeNumberField("givenUp", shard.givenUp());
+        json.writeNumberField("backlogAtEnd", shard.backlogAtEnd());
+        number(json, "iteratorAgeMaxMs", shard.iteratorAgeMaxMs(), 3);
+        json.writeNumberField("poisoned", shard.poisoned());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
   }
 

@@ -12,7 +12,12 @@ final class FunctionBinder {
       "timeout", "duration", "referenceMemoryMb", "cpuBound", "threads", "init", "errorRate",
       "keepAlive", "maxLifetime", "reuse", "reservedConcurrency", "provisionedConcurrency",
       "invocation", "async", "sqs", "stream", "traffic");
-  static final List<String> LATER_INVOCATIONS = List.of("sqs", "stream");
+  static final List<String> SQS_FIELDS = List.of("batchSize", "batchWindow",
+      "maximumConcurrency", "visibilityTimeout", "maxReceiveCount", "deadLetter", "scaling",
+      "perRecord", "poisonRate");
+  static final List<String> STREAM_FIELDS = List.of("source", "shards", "parallelizationFactor",
+      "batchSize", "batchWindow", "maxRetries", "maxRecordAge", "bisectOnError", "onFailure",
+      "routing", "perRecord", "poisonRate");
   static final List<String> ASYNC_FIELDS =
       List.of("maxRetries", "maxEventAge", "onSuccess", "onFailure", "deadLetter");
 
@@ -23,8 +28,14 @@ final class FunctionBinder {
   private static final Map<String, Architecture> ARCHITECTURES =
       labels(Architecture.values(), Architecture::label);
   private static final Map<String, ReusePolicy> REUSE = labels(ReusePolicy.values(), ReusePolicy::label);
-  private static final Map<String, String> INVOCATIONS = Map.of(
-      "sync", "sync", "async", "async", "sqs", "sqs", "stream", "stream");
+  private static final Map<String, InvocationType> INVOCATIONS =
+      labels(InvocationType.values(), InvocationType::label);
+  private static final Map<String, SqsSpec.Scaling> SQS_SCALING =
+      labels(SqsSpec.Scaling.values(), SqsSpec.Scaling::label);
+  private static final Map<String, StreamSpec.Source> STREAM_SOURCES =
+      labels(StreamSpec.Source.values(), StreamSpec.Source::label);
+  private static final Map<String, StreamSpec.Routing> ROUTINGS =
+      labels(StreamSpec.Routing.values(), StreamSpec.Routing::label);
 
   private final Values values;
   private final DistributionBinder distributions;
@@ -76,6 +87,8 @@ final class FunctionBinder {
     ProvisionedSpec provisioned = provisionedBinder.bind(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"));
     InvocationType invocation = invocation(f);
     AsyncSpec async = async(f);
+    SqsSpec sqs = sqs(f, invocation, timeout);
+    StreamSpec stream = stream(f, invocation);
     Node trafficNode = f.required("traffic", "a list of sources, e.g. [{poisson: {rate: 20/s}}]");
     List<TrafficSpec> sources = trafficNode == null ? List.of() : traffic.bind(trafficNode, f.path("traffic"));
 
@@ -95,7 +108,111 @@ final class FunctionBinder {
         or(reserved, (long) FunctionSpec.NO_RESERVED).intValue(),
         provisioned == null ? ProvisionedSpec.fixed(0) : provisioned,
         invocation == null ? InvocationType.SYNC : invocation, sources,
-        async == null ? AsyncSpec.defaults() : async);
+        async == null ? AsyncSpec.defaults() : async, sqs == null ? SqsSpec.defaults() : sqs,
+        stream == null ? StreamSpec.defaults() : stream);
+  }
+
+  /** Binds the {@code sqs} block; null when something was reported. */
+  private SqsSpec sqs(Fields f, InvocationType invocation, Long timeout) {
+    if (f.has("sqs") && invocation != null && invocation != InvocationType.SQS) {
+      values.problems().add(f.keyAt("sqs"), f.path("sqs"), "'sqs' settings need invocation: sqs "
+          + "(invocation is " + invocation.label() + ")");
+    }
+    if (!f.has("sqs")) {
+      if (invocation == InvocationType.SQS && timeout != null
+          && timeout > SqsSpec.DEFAULT_VISIBILITY_TIMEOUT_NANOS) {
+        values.report(f.node("timeout"), f.path("timeout"), f.node("timeout").shown()
+            + " is above the queue's visibility timeout 30s (the default); the function timeout "
+            + "must be at most sqs.visibilityTimeout (allowed: timeout <= visibilityTimeout)");
+      }
+      return SqsSpec.defaults();
+    }
+    int before = values.problems().count();
+    Fields q = Fields.of(f.node("sqs"), f.path("sqs"), values, SQS_FIELDS);
+    Long batchSize = q.integer("batchSize", (long) SqsSpec.DEFAULT_BATCH_SIZE, 1, 10_000);
+    Long window = q.duration("batchWindow", 0L, 0, 300 * SECOND, "0s", "300s");
+    Long maximumConcurrency = q.integer("maximumConcurrency",
+        (long) SqsSpec.NO_MAXIMUM_CONCURRENCY, 2, 1000);
+    Long visibility = q.duration("visibilityTimeout", SqsSpec.DEFAULT_VISIBILITY_TIMEOUT_NANOS, 0,
+        12 * 3600 * SECOND, "0s", "12h");
+    Long maxReceiveCount = q.integer("maxReceiveCount", (long) SqsSpec.NO_REDRIVE, 1, 1000);
+    String deadLetter = q.text("deadLetter", SqsSpec.DEFAULT_DEAD_LETTER);
+    SqsSpec.Scaling scaling = q.choice("scaling", SqsSpec.Scaling.CURRENT, SQS_SCALING);
+    Long perRecord = q.duration("perRecord", 0L, 0, 900 * SECOND, "0s", "900s");
+    Double poisonRate = q.decimal("poisonRate", 0.0, 0, 1);
+    if (batchSize != null && window != null && batchSize > 10 && window < SECOND) {
+      values.report(q.node("batchSize"), q.path("batchSize"), batchSize + " needs a batchWindow "
+          + "of at least 1s (batches above 10 messages need a window; allowed: batchSize <= 10, "
+          + "or batchWindow >= 1s)");
+    }
+    if (deadLetter != null && !NAME.matcher(deadLetter).matches()) {
+      values.report(q.node("deadLetter"), q.path("deadLetter"), "'" + deadLetter + "' is not a "
+          + "valid dead-letter queue name (allowed: 1 to 64 of A-Z a-z 0-9 _ . -)");
+    }
+    if (q.has("deadLetter") && !q.has("maxReceiveCount")) {
+      values.report(q.node("deadLetter"), q.path("deadLetter"), "a dead-letter queue needs "
+          + "maxReceiveCount (the receives after which a message moves there; allowed 1..1000)");
+    }
+    if (visibility != null && timeout != null && timeout > visibility) {
+      Node at = q.has("visibilityTimeout") ? q.node("visibilityTimeout") : f.node("timeout");
+      String path = q.has("visibilityTimeout") ? q.path("visibilityTimeout") : f.path("timeout");
+      String timeoutText = f.has("timeout") ? f.node("timeout").shown() : "3s (the default)";
+      values.report(at, path, "the function timeout " + timeoutText + " is above "
+          + "the visibility timeout " + (q.has("visibilityTimeout")
+              ? q.node("visibilityTimeout").shown() : "30s (the default)")
+          + " (allowed: timeout <= visibilityTimeout)");
+    }
+    if (values.problems().count() > before) {
+      return null;
+    }
+    return new SqsSpec(batchSize.intValue(), window, maximumConcurrency.intValue(), visibility,
+        maxReceiveCount.intValue(), deadLetter, scaling, perRecord, poisonRate);
+  }
+
+  /** Binds the {@code stream} block; null when something was reported. */
+  private StreamSpec stream(Fields f, InvocationType invocation) {
+    if (f.has("stream") && invocation != null && invocation != InvocationType.STREAM) {
+      values.problems().add(f.keyAt("stream"), f.path("stream"), "'stream' settings need "
+          + "invocation: stream (invocation is " + invocation.label() + ")");
+    }
+    if (!f.has("stream")) {
+      return StreamSpec.defaults();
+    }
+    int before = values.problems().count();
+    Fields st = Fields.of(f.node("stream"), f.path("stream"), values, STREAM_FIELDS);
+    StreamSpec.Source source = st.choice("source", StreamSpec.Source.KINESIS, STREAM_SOURCES);
+    Long shards = st.integer("shards", 1L, 1, 1000);
+    Long factor = st.integer("parallelizationFactor", 1L, 1, 10);
+    Long batchSize = st.integer("batchSize", (long) StreamSpec.DEFAULT_BATCH_SIZE, 1, 10_000);
+    Long window = st.duration("batchWindow", 0L, 0, 300 * SECOND, "0s", "300s");
+    Long maxRetries = st.integer("maxRetries", (long) StreamSpec.INFINITE_RETRIES, -1, 10_000);
+    Long maxRecordAge = StreamSpec.INFINITE_RECORD_AGE;
+    Node ageNode = st.node("maxRecordAge");
+    if (ageNode instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
+      if (!"-1".equals(s.text())) {
+        values.report(ageNode, st.path("maxRecordAge"), s.text() + " is not allowed (allowed: -1 "
+            + "for no limit, or a duration 60s..7d)");
+        maxRecordAge = null;
+      }
+    } else if (ageNode != null) {
+      maxRecordAge = values.duration(ageNode, st.path("maxRecordAge"), 60 * SECOND,
+          7 * 24 * 3600 * SECOND, "60s", "7d");
+    }
+    Boolean bisect = st.bool("bisectOnError", false);
+    String onFailure = st.text("onFailure", null);
+    if (onFailure != null && !NAME.matcher(onFailure).matches()) {
+      values.report(st.node("onFailure"), st.path("onFailure"), "'" + onFailure + "' is not a "
+          + "valid destination name (allowed: 1 to 64 of A-Z a-z 0-9 _ . -)");
+    }
+    StreamSpec.Routing routing = st.choice("routing", StreamSpec.Routing.RANDOM, ROUTINGS);
+    Long perRecord = st.duration("perRecord", 0L, 0, 900 * SECOND, "0s", "900s");
+    Double poisonRate = st.decimal("poisonRate", 0.0, 0, 1);
+    if (values.problems().count() > before) {
+      return null;
+    }
+    return new StreamSpec(source, shards.intValue(), factor.intValue(), batchSize.intValue(),
+        window, maxRetries.intValue(), maxRecordAge, bisect, onFailure, routing, perRecord,
+        poisonRate);
   }
 
   private InitSpec init(Fields f) {
@@ -135,19 +252,9 @@ final class FunctionBinder {
     return new AsyncSpec(maxRetries.intValue(), maxEventAge, onSuccess, onFailure, deadLetter);
   }
 
+  /** Returns the invocation type, or null when it was reported. */
   private InvocationType invocation(Fields f) {
-    String invocation = f.choice("invocation", "sync", INVOCATIONS);
-    if (invocation != null && !invocation.equals("sync") && !invocation.equals("async")) {
-      values.report(f.node("invocation"), f.path("invocation"), "invocation '" + invocation
-          + "' is not supported yet (supported: sync, async)");
-    }
-    for (String later : LATER_INVOCATIONS) {
-      if (f.has(later)) {
-        values.problems().add(f.keyAt(later), f.path(later), "'" + later
-            + "' settings are not supported yet (invocation: sync and async are simulated)");
-      }
-    }
-    return "async".equals(invocation) ? InvocationType.ASYNC : InvocationType.SYNC;
+    return f.choice("invocation", InvocationType.SYNC, INVOCATIONS);
   }
 
   private static <T> T or(T value, T fallback) {

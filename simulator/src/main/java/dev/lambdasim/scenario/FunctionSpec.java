@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param async                how asynchronous invocations are retried and routed (used for
  *                             {@code invocation: async} traffic and when the function is
  *                             another function's destination)
+ * @param sqs                  the SQS event source mapping ({@code invocation: sqs})
+ * @param stream               the stream event source mapping ({@code invocation: stream})
  */
 public record FunctionSpec(
     String name,
@@ -48,7 +50,9 @@ public record FunctionSpec(
     ProvisionedSpec provisioned,
     InvocationType invocation,
     List<TrafficSpec> traffic,
-    AsyncSpec async) {
+    AsyncSpec async,
+    SqsSpec sqs,
+    StreamSpec stream) {
 
   /** Marks a function without reserved concurrency. */
   public static final int NO_RESERVED = -1;
@@ -57,8 +61,23 @@ public record FunctionSpec(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(provisioned, "provisioned");
     Objects.requireNonNull(async, "async");
+    Objects.requireNonNull(sqs, "sqs");
+    Objects.requireNonNull(stream, "stream");
     description = description == null ? "" : description;
     traffic = List.copyOf(traffic);
+  }
+
+  /** A function without event source mappings (their settings at their defaults). */
+  public FunctionSpec(String name, String description, int memoryMb, Architecture architecture,
+      long timeoutNanos, DistributionSpec duration, int referenceMemoryMb, double cpuBound,
+      int threads, InitSpec init, double errorRate, DistributionSpec keepAlive,
+      long maxLifetimeNanos, ReusePolicy reuse, int reservedConcurrency,
+      ProvisionedSpec provisioned, InvocationType invocation, List<TrafficSpec> traffic,
+      AsyncSpec async) {
+    this(name, description, memoryMb, architecture, timeoutNanos, duration, referenceMemoryMb,
+        cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
+        reservedConcurrency, provisioned, invocation, traffic, async, SqsSpec.defaults(),
+        StreamSpec.defaults());
   }
 
   /** Returns the provisioned concurrency configured at time 0. */

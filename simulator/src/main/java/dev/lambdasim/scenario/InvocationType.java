@@ -1,6 +1,6 @@
 package dev.lambdasim.scenario;
 
-/** How a function is invoked. Only {@code sync} is simulated so far. */
+/** How a function's own traffic invokes it. */
 public enum InvocationType {
   SYNC("sync"),
   ASYNC("async"),

@@ -39,7 +39,7 @@ final class EventLoopTest {
   void kindOrderAtTheSameInstantIsPinned() {
     assertThat(EventKind.values()).containsExactly(EventKind.PERIOD_END, EventKind.CONTROL,
         EventKind.COMPLETION, EventKind.INIT_DONE, EventKind.EXPIRY, EventKind.ARRIVAL,
-        EventKind.ASYNC_ATTEMPT);
+        EventKind.ASYNC_ATTEMPT, EventKind.ESM_POLL);
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.lambdasim.scenario.PricingSpec;
 import dev.lambdasim.scenario.ProvisionedSpec;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.scenario.SqsSpec;
+import dev.lambdasim.scenario.StreamSpec;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
 import java.util.ArrayList;
@@ -84,6 +86,8 @@ final class Scenarios {
     int provisioned = 0;
     InvocationType invocation = InvocationType.SYNC;
     AsyncSpec async = AsyncSpec.defaults();
+    SqsSpec sqs = SqsSpec.defaults();
+    StreamSpec stream = StreamSpec.defaults();
     ProvisionedSpec provisionedSpec;
     final List<TrafficSpec> traffic = new ArrayList<>();
 
@@ -109,6 +113,8 @@ final class Scenarios {
     Fn async(AsyncSpec value) { invocation = InvocationType.ASYNC; async = value; return this; }
     Fn asyncSettings(AsyncSpec value) { async = value; return this; }
     Fn provisioned(ProvisionedSpec value) { provisionedSpec = value; return this; }
+    Fn sqs(SqsSpec value) { invocation = InvocationType.SQS; sqs = value; return this; }
+    Fn stream(StreamSpec value) { invocation = InvocationType.STREAM; stream = value; return this; }
 
     Fn poisson(double ratePerSecond, long fromNanos, long toNanos) {
       traffic.add(new TrafficSpec.Poisson("poisson#" + count(TrafficSpec.Poisson.class),
@@ -147,7 +153,7 @@ final class Scenarios {
           referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb, cpuBound, threads,
           new InitSpec(init, initCpuBound), errorRate, keepAlive, maxLifetimeNanos, reuse,
           reserved, provisionedSpec != null ? provisionedSpec : ProvisionedSpec.fixed(provisioned),
-          invocation, traffic, async);
+          invocation, traffic, async, sqs, stream);
     }
   }
 }

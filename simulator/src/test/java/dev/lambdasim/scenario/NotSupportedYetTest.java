@@ -20,17 +20,4 @@ final class NotSupportedYetTest {
           .contains("traffic kind '" + kind + "' is not supported yet");
     }
   }
-
-  @Test
-  void sqsInvocation() {
-    assertProblem(withFunctionLines("invocation: sqs"), "functions[0].invocation", 8, 17,
-        "invocation 'sqs' is not supported yet", "supported: sync, async");
-  }
-
-  @Test
-  void sqsBlock() {
-    assertProblem(withFunctionLines("sqs: {batchSize: 10}"), "functions[0].sqs", 8, 5,
-        "'sqs' settings are not supported yet");
-  }
-
 }

@@ -1,0 +1,81 @@
+package dev.lambdasim.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdasim.metrics.PeriodRow;
+import dev.lambdasim.run.FunctionSummary;
+import dev.lambdasim.run.ProgressListener;
+import dev.lambdasim.run.RunResult;
+import dev.lambdasim.run.Simulation;
+import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What the narrative of {@code scenarios/08-sqs-poller-scaling.yaml} claims, checked. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class SqsPollerScalingScenarioTest {
+
+  private RunResult result;
+  private final List<PeriodRow> rows = new ArrayList<>();
+
+  @BeforeAll
+  void run() throws Exception {
+    Scenario scenario = new ScenarioLoader()
+        .load(Path.of("..", "scenarios", "08-sqs-poller-scaling.yaml"));
+    result = new Simulation(scenario, row -> {
+      if (row.function().equals("orders")) {
+        rows.add(row);
+      }
+    }).run(ProgressListener.none());
+  }
+
+  @Test
+  void theTrickleRunsAboutFortyBatches() {
+    assertThat(rows.get(0).esm().batchesInFlightMax()).isBetween(35L, 50L);
+  }
+
+  @Test
+  void concurrencyClimbsThreeHundredAMinuteAfterTheImport() {
+    long oneMinuteAfter = rows.get(1).esm().batchesInFlightMax();
+    long twoMinutesAfter = rows.get(2).esm().batchesInFlightMax();
+    assertThat(oneMinuteAfter).isBetween(300L, 360L);
+    assertThat(twoMinutesAfter - oneMinuteAfter).isEqualTo(300);
+    assertThat(rows.get(2).esm().pollerConcurrencyMax()).isEqualTo(twoMinutesAfter);
+  }
+
+  @Test
+  void theBacklogDrainsALittleOverTwoMinutesAfterTheImport() {
+    assertThat(rows.get(1).esm().backlogMax()).isGreaterThanOrEqualTo(200_000);
+    assertThat(rows.get(2).esm().backlogMax()).isGreaterThan(100_000);
+    assertThat(rows.get(3).esm().backlogMax()).isLessThan(20_000);
+    assertThat(rows.get(4).esm().backlogMax()).isLessThan(100);
+    assertThat(rows.get(3).esm().messageAgeMaxMs()).isBetween(110_000.0, 125_000.0);
+  }
+
+  @Test
+  void theRampNeverNeedsTheCapAndScalesBackDown() {
+    FunctionSummary orders = result.function("orders");
+    assertThat(orders.eventSource().pollerConcurrencyPeak()).isBetween(600L, 700L);
+    assertThat(orders.concurrencyPeak()).isLessThan(1250);
+    for (int m = 5; m < rows.size(); m++) {
+      assertThat(rows.get(m).esm().pollerConcurrencyMax()).as("minute %d", m).isLessThan(100);
+    }
+  }
+
+  @Test
+  void everyOrderIsProcessedAndNoneDeadLettered() {
+    FunctionSummary orders = result.function("orders");
+    assertThat(orders.eventSource().received()).isEqualTo(218_000);
+    assertThat(orders.eventSource().backlogPeak()).isGreaterThanOrEqualTo(200_000);
+    assertThat(orders.eventSource().messageAgeMs().max()).isBetween(110_000.0, 125_000.0);
+    assertThat(orders.eventSource().failed()).isZero();
+    assertThat(orders.ledger().succeeded() + orders.ledger().inFlightAtEnd()).isEqualTo(218_000);
+    // A queue has no iterator.
+    assertThat(rows).allMatch(r -> r.esm().iteratorAgeMaxMs() == 0.0);
+  }
+}

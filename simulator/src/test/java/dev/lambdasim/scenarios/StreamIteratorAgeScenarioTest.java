@@ -1,0 +1,76 @@
+package dev.lambdasim.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lambdasim.metrics.PeriodRow;
+import dev.lambdasim.run.FunctionSummary;
+import dev.lambdasim.run.ProgressListener;
+import dev.lambdasim.run.RunResult;
+import dev.lambdasim.run.Simulation;
+import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What the narrative of {@code scenarios/09-stream-iterator-age.yaml} claims, checked. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class StreamIteratorAgeScenarioTest {
+
+  private RunResult result;
+  private final List<PeriodRow> clicks = new ArrayList<>();
+  private final List<PeriodRow> parallel = new ArrayList<>();
+
+  @BeforeAll
+  void run() throws Exception {
+    Scenario scenario = new ScenarioLoader()
+        .load(Path.of("..", "scenarios", "09-stream-iterator-age.yaml"));
+    result = new Simulation(scenario, row -> {
+      if (row.function().equals("clicks")) {
+        clicks.add(row);
+      } else if (row.function().equals("clicks-parallel")) {
+        parallel.add(row);
+      }
+    }).run(ProgressListener.none());
+  }
+
+  /** Slope 1 − 400 / 600 = 1/3: 20 s more behind every minute, ~200 s at 10 min, ~600 s at 30. */
+  @Test
+  void iteratorAgeGrowsTwentySecondsAMinute() {
+    assertThat(clicks.get(9).esm().iteratorAgeMaxMs() / 1000).isCloseTo(200.0, within(3.0));
+    assertThat(clicks.get(29).esm().iteratorAgeMaxMs() / 1000).isCloseTo(600.0, within(3.0));
+    double slope = (clicks.get(29).esm().iteratorAgeMaxMs() - clicks.get(9).esm().iteratorAgeMaxMs())
+        / 1000 / (20 * 60);
+    assertThat(slope).isCloseTo(1.0 / 3, within(0.005));
+    assertThat(clicks.get(29).esm().iteratorAgeMaxMs() - clicks.get(29).esm().iteratorAgeAvgMs())
+        .isCloseTo(10_000.0, within(1_500.0));
+  }
+
+  @Test
+  void theBacklogGrowsTwelveThousandRecordsAMinute() {
+    assertThat(clicks.get(29).esm().backlogMax() - clicks.get(19).esm().backlogMax())
+        .isCloseTo(120_000L, within(600L));
+  }
+
+  @Test
+  void aParallelizationFactorOfTwoKeepsUp() {
+    assertThat(parallel).allMatch(r -> r.esm().iteratorAgeMaxMs() < 1000.0);
+    FunctionSummary p = result.function("clicks-parallel");
+    assertThat(p.concurrencyPeak()).isEqualTo(8);
+    assertThat(p.eventSource().iteratorAgeMs().max()).isLessThan(1000.0);
+    assertThat(p.eventSource().meanBatchSize()).isCloseTo(75.0, within(2.0));
+  }
+
+  @Test
+  void theSlowConsumerRunsOneBatchPerShardWithFullBatches() {
+    FunctionSummary c = result.function("clicks");
+    assertThat(c.concurrencyPeak()).isEqualTo(4);
+    assertThat(c.eventSource().meanBatchSize()).isCloseTo(100.0, within(0.1));
+    assertThat(c.eventSource().iteratorAgeMs().max()).isCloseTo(600_000.0, within(5_000.0));
+    assertThat(c.ledger().balanced()).isTrue();
+  }
+}
