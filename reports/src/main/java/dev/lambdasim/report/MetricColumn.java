@@ -28,7 +28,15 @@ enum MetricColumn {
   THROTTLES_RATE("Throttles_FunctionInvocationRateLimitExceeded", "Invocation rate limit"),
   THROTTLES_RESERVED_RATE(
       "Throttles_ReservedFunctionInvocationRateLimitExceeded", "Reserved invocation rate"),
-  THROTTLES_SCALING("Throttles_ScalingRateExceeded", "Scaling rate");
+  THROTTLES_SCALING("Throttles_ScalingRateExceeded", "Scaling rate"),
+  PROVISIONED_CONCURRENT_EXECUTIONS(
+      "ProvisionedConcurrentExecutions", "Provisioned used (max busy)"),
+  PROVISIONED_CONFIGURED("ProvisionedConcurrencyConfigured", "Provisioned configured"),
+  PROVISIONED_READY("ProvisionedConcurrencyReady", "Provisioned ready"),
+  ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", "Events received"),
+  ASYNC_EVENTS_DROPPED("AsyncEventsDropped", "Events dropped"),
+  ASYNC_EVENT_AGE_MAX("AsyncEventAge_max", "Event age max"),
+  ASYNC_QUEUE_DEPTH_MAX("AsyncQueueDepth_max", "Queue depth max");
 
   private final String header;
   private final String label;

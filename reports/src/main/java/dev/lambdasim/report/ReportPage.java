@@ -17,7 +17,7 @@ final class ReportPage {
   private static final String CSS = String.join("\n",
       "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:2em auto;",
       "max-width:960px;padding:0 1em;color:#222;line-height:1.45}",
-      "h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}",
+      "h1{margin-bottom:.2em}h3{margin:1em 0 .2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}",
       "table{border-collapse:collapse;margin:.6em 0 1.2em}",
       "th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left;vertical-align:top}",
       "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}",
@@ -135,6 +135,93 @@ final class ReportPage {
       row("Billed GB-seconds", NumberText.decimal(f.path("billedGbSeconds"), 3));
       cost(f.path("costUsd"), f.path("costUsd").path("total"));
       html.append("</table>\n");
+      provisionedTable(f.path("provisioned"));
+      asyncTable(f.path("async"));
+    }
+  }
+
+  /** At most this many scaling actions are listed per function. */
+  static final int LISTED_SCALING_ACTIONS = 20;
+
+  /** The provisioned-concurrency figures, when the function had provisioned concurrency. */
+  private void provisionedTable(JsonNode p) {
+    double configured = NumberText.value(p.path("configuredGbSeconds"));
+    double actions = NumberText.value(p.path("scalingActions"));
+    if (!(configured > 0.0) && !(actions > 0.0)) {
+      return;
+    }
+    html.append("<h3>Provisioned concurrency</h3>\n<table>\n");
+    row("Configured GB-seconds (billed in 5-minute windows)",
+        NumberText.decimal(p.path("configuredGbSeconds"), 1));
+    JsonNode utilisation = p.path("utilisation");
+    row("Utilisation mean / max (busy ÷ ready)",
+        NumberText.percentOfFraction(utilisation.path("mean")) + " / "
+            + NumberText.percentOfFraction(utilisation.path("max")));
+    row("Scaling actions", NumberText.count(p.path("scalingActions")));
+    html.append("</table>\n<p class=\"muted\">Configured GB-seconds are what provisioned "
+        + "concurrency is billed for, used or not: each 5-minute window at its largest configured "
+        + "value. A low mean utilisation means paid-for environments sat idle; a maximum of "
+        + "100 % means every ready environment was busy at some moment, so further requests "
+        + "spilled over to on-demand environments.</p>\n");
+    JsonNode list = p.path("actions");
+    if (!list.isArray() || list.isEmpty()) {
+      return;
+    }
+    html.append("<table>\n<tr><th>Time (s)</th><th>From</th><th>To</th><th>Reason</th></tr>\n");
+    int shown = 0;
+    for (JsonNode action : list) {
+      if (shown == LISTED_SCALING_ACTIONS) {
+        break;
+      }
+      shown++;
+      html.append("<tr>");
+      numberCell(NumberText.decimal(action.path("timeSeconds"), 0));
+      numberCell(NumberText.count(action.path("from")));
+      numberCell(NumberText.count(action.path("to")));
+      html.append("<td>").append(HtmlText.escape(scalar(action.path("reason")))).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+    long total = Math.max(list.size(), Double.isNaN(actions) ? 0L : (long) actions);
+    if (total > shown) {
+      html.append("<p class=\"muted\">The first ").append(shown).append(" of ")
+          .append(HtmlText.escape(NumberText.count(total)))
+          .append(" scaling actions; summary.json lists up to 1,000, and the concurrency chart "
+              + "marks every listed one.</p>\n");
+    }
+  }
+
+  /** The async-queue figures, when the function received async events. */
+  private void asyncTable(JsonNode a) {
+    if (!(NumberText.value(a.path("received")) > 0.0)) {
+      return;
+    }
+    html.append("<h3>Asynchronous invocation</h3>\n<table>\n");
+    row("Events received", NumberText.count(a.path("received")));
+    row("Events dropped", NumberText.count(a.path("dropped")));
+    counts("Dropped: ", a.path("failuresByCondition"));
+    counts("Dropped, by invocations made: ", a.path("failedInvokeCounts"));
+    row("Retries (after a function error or timeout)", NumberText.count(a.path("retried")));
+    row("Throttled attempts (put back with back-off)", NumberText.count(a.path("throttledAttempts")));
+    percentiles("Event age at invocation (ms)", a.path("ageMs"));
+    row("Queue depth peak (events waiting at once)", NumberText.count(a.path("queueDepthPeak")));
+    counts("Delivered to ", a.path("deliveries"));
+    html.append("</table>\n<p class=\"muted\">Lambda accepts every asynchronous event and "
+        + "queues it; a throttled attempt goes back to the queue (the caller never sees a 429), "
+        + "a failed one is retried up to twice. Event age runs from acceptance to each "
+        + "invocation, so retried events are minutes old. Dropped events (too old, retries "
+        + "exhausted) go to the on-failure destination and the dead-letter queue, counted under "
+        + "\"Delivered to\".</p>\n");
+  }
+
+  /** Writes one row per field of {@code byKey}, labelled {@code prefix + key}. */
+  private void counts(String prefix, JsonNode byKey) {
+    if (!byKey.isObject()) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = byKey.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> entry = fields.next();
+      row(prefix + entry.getKey(), NumberText.count(entry.getValue()));
     }
   }
 

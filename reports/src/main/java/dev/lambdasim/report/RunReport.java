@@ -45,8 +45,14 @@ public final class RunReport {
           ? LimitLines.forAccount(summary)
           : LimitLines.forFunction(summary, series.function());
       String stem = account ? "account" : ChartFile.stem(index, series.function());
+      com.fasterxml.jackson.databind.JsonNode function = account
+          ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+          : summary.function(series.function());
+      ScalingMarks scaling = account ? ScalingMarks.NONE : ScalingMarks.of(
+          function.path("provisioned"), spanSeconds(summary, series), ScalingMarks.MAX_LABELS);
       SubjectCharts subject = new SubjectCharts(series, heading, stem, limits,
-          latency.get(series.function()), periodSeconds(summary, series));
+          latency.get(series.function()), periodSeconds(summary, series), scaling,
+          AsyncQueueData.received(function.path("async"), series));
       List<ReportChart> charts = new ArrayList<>(subject.all());
       GanttRows timeline = account ? null : timelines.get(series.function());
       if (timeline != null && timeline.spanCount() > 0) {
@@ -83,6 +89,16 @@ public final class RunReport {
       ordered.add(account);
     }
     return ordered;
+  }
+
+  /** Returns the run's length: the scenario's duration, else the end of the last period. */
+  static double spanSeconds(RunSummary summary, MetricSeries series) {
+    double horizon = horizonSeconds(summary);
+    if (!Double.isNaN(horizon) && horizon > 0.0) {
+      return horizon;
+    }
+    double[] starts = series.periodStartsSeconds();
+    return starts.length == 0 ? 0.0 : starts[starts.length - 1] + periodSeconds(summary, series);
   }
 
   /** Returns the scenario's duration from summary.json, or NaN when it does not say. */

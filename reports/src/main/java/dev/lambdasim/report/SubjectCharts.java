@@ -18,6 +18,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
@@ -39,6 +40,8 @@ final class SubjectCharts {
   private final double periodSeconds;
   private final TimeScale timeScale;
   private final double[] x;
+  private final ScalingMarks scaling;
+  private final boolean asyncEvents;
 
   /**
    * @param subjectName shown in chart titles ("function api" or "account")
@@ -48,6 +51,17 @@ final class SubjectCharts {
    */
   SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
       LatencyCdf latency, double periodSeconds) {
+    this(series, subjectName, fileStem, limits, latency, periodSeconds, ScalingMarks.NONE, false);
+  }
+
+  /**
+   * @param scaling the provisioned-concurrency scaling actions to mark on the concurrency chart
+   * @param asyncEvents whether the subject received async events (adds the async queue chart)
+   */
+  SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
+      LatencyCdf latency, double periodSeconds, ScalingMarks scaling, boolean asyncEvents) {
+    this.scaling = scaling;
+    this.asyncEvents = asyncEvents;
     this.series = series;
     this.subjectName = subjectName;
     this.fileStem = fileStem;
@@ -69,6 +83,9 @@ final class SubjectCharts {
     charts.add(throttles());
     charts.add(concurrency());
     charts.add(iteratorAge());
+    if (asyncEvents) {
+      charts.add(asyncQueue());
+    }
     charts.add(coldStarts());
     charts.add(environments());
     if (latency != null && !latency.kinds().isEmpty()) {
@@ -126,15 +143,30 @@ final class SubjectCharts {
             + "(account, reserved concurrency, request rate, scaling rate). The bar height is the total.");
   }
 
+  /** Returns whether the subject had provisioned concurrency configured at some point. */
+  boolean showsProvisioned() {
+    return series.max(MetricColumn.PROVISIONED_CONFIGURED) > 0.0
+        || series.max(MetricColumn.PROVISIONED_READY) > 0.0 || !scaling.isEmpty();
+  }
+
   ReportChart concurrency() {
-    XYPlot plot = linePlot("Concurrent executions (count)", MetricColumn.CONCURRENT_EXECUTIONS);
+    boolean provisioned = showsProvisioned();
+    XYPlot plot = provisioned
+        ? linePlot("Concurrent executions (count)", MetricColumn.CONCURRENT_EXECUTIONS,
+            MetricColumn.PROVISIONED_CONCURRENT_EXECUTIONS)
+        : linePlot("Concurrent executions (count)", MetricColumn.CONCURRENT_EXECUTIONS);
     double peak = series.max(MetricColumn.CONCURRENT_EXECUTIONS);
-    plot.getRangeAxis().setRange(0.0, limits.axisUpperBound(Double.isNaN(peak) ? 0.0 : peak));
+    double top = Double.isNaN(peak) ? 0.0 : peak;
     marker(plot, limits.reserved(), "reserved concurrency", ChartStyle.LIMIT_RESERVED);
-    marker(plot, limits.provisioned(), "provisioned concurrency", ChartStyle.LIMIT_PROVISIONED);
+    if (provisioned) {
+      top = Math.max(top, provisionedSteps(plot));
+    } else {
+      marker(plot, limits.provisioned(), "provisioned concurrency", ChartStyle.LIMIT_PROVISIONED);
+    }
+    plot.getRangeAxis().setRange(0.0, limits.axisUpperBound(top));
     JFreeChart chart = new JFreeChart("Concurrent executions (max per period) — " + subjectName,
         ChartStyle.TITLE_FONT, plot, true);
-    if (limits.showsAccountLimit(Double.isNaN(peak) ? 0.0 : peak)) {
+    if (limits.showsAccountLimit(top)) {
       marker(plot, limits.account(), "account limit", ChartStyle.LIMIT_ACCOUNT);
     } else if (!Double.isNaN(limits.account())) {
       TextTitle note = new TextTitle(String.format(Locale.US,
@@ -142,10 +174,131 @@ final class SubjectCharts {
           NumberText.count(limits.account())), ChartStyle.SUBTITLE_FONT);
       chart.addSubtitle(note);
     }
-    return finish("concurrency", chart,
-        "The highest number of environments running a request at once in each period. Dashed "
-            + "lines are the limits that cap it: reserved concurrency, provisioned concurrency "
-            + "and the account limit.");
+    if (!scaling.note().isEmpty()) {
+      chart.addSubtitle(new TextTitle(scaling.note(), ChartStyle.SUBTITLE_FONT));
+    }
+    String caption = "The highest number of environments running a request at once in each "
+        + "period. Dashed lines are the limits that cap it: reserved concurrency, provisioned "
+        + "concurrency and the account limit.";
+    if (provisioned) {
+      caption = "The highest number of environments running a request at once in each period, "
+          + "and how many of them were provisioned environments (used). The steps are the "
+          + "provisioned concurrency: configured (what is billed) and ready (initialised and "
+          + "usable; it lags a raise by the allocation delay and dips while a recycled "
+          + "environment re-runs Init), each the time-weighted mean of the period. Triangles "
+          + "mark scaling actions at their new value (up: scale-out, down: scale-in), some "
+          + "labelled from\u2192to. Where the concurrency line rises above ready, requests "
+          + "spilled over to on-demand environments and may have started cold.";
+    }
+    return finish("concurrency", chart, caption);
+  }
+
+  /**
+   * Adds the configured and ready steps and the scaling marks to the concurrency plot; returns
+   * the highest value drawn.
+   */
+  private double provisionedSteps(XYPlot plot) {
+    double top = 0.0;
+    double periodUnits = periodSeconds / timeScale.secondsPerUnit();
+    XYSeriesCollection steps = new XYSeriesCollection();
+    XYStepRenderer stepRenderer = new XYStepRenderer();
+    MetricColumn[] columns = {MetricColumn.PROVISIONED_CONFIGURED, MetricColumn.PROVISIONED_READY};
+    java.awt.Paint[] paints = {ChartStyle.LIMIT_PROVISIONED, ChartStyle.color(5)};
+    for (int c = 0; c < columns.length; c++) {
+      StepLine step = StepLine.of(x, series.values(columns[c]), periodUnits);
+      if (!step.anyPositive()) {
+        continue;
+      }
+      XYSeries line = new XYSeries(columns[c].label(), false, true);
+      for (int i = 0; i < step.x().length; i++) {
+        line.add(step.x()[i], Double.isNaN(step.y()[i]) ? null : step.y()[i]);
+        if (!Double.isNaN(step.y()[i])) {
+          top = Math.max(top, step.y()[i]);
+        }
+      }
+      steps.addSeries(line);
+      int index = steps.getSeriesCount() - 1;
+      stepRenderer.setSeriesPaint(index, paints[c]);
+      stepRenderer.setSeriesStroke(index, c == 0 ? ChartStyle.LINE : ChartStyle.DASHED);
+      stepRenderer.setSeriesShapesVisible(index, false);
+    }
+    plot.setDataset(1, steps);
+    plot.setRenderer(1, stepRenderer);
+    if (!scaling.isEmpty()) {
+      XYSeriesCollection marks = new XYSeriesCollection();
+      XYSeries out = new XYSeries("Scale-out", false, true);
+      XYSeries in = new XYSeries("Scale-in", false, true);
+      for (ScalingMarks.Mark mark : scaling.marks()) {
+        double at = mark.timeSeconds() / timeScale.secondsPerUnit();
+        (mark.scaleOut() ? out : in).add(at, mark.to());
+        top = Math.max(top, mark.to());
+        if (mark.labelled()) {
+          // Under the step, clear of the triangle: below-right of a rise, below-left of a fall.
+          XYTextAnnotation label = new XYTextAnnotation(
+              mark.scaleOut() ? "  " + mark.label() : mark.label() + "  ", at, mark.to());
+          label.setFont(ChartStyle.ANNOTATION_FONT);
+          label.setPaint(ChartStyle.LIMIT_ACCOUNT);
+          label.setTextAnchor(mark.scaleOut() ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+          plot.addAnnotation(label);
+        }
+      }
+      XYLineAndShapeRenderer markRenderer = new XYLineAndShapeRenderer(false, true);
+      for (XYSeries marked : new XYSeries[] {out, in}) {
+        if (marked.getItemCount() == 0) {
+          continue;
+        }
+        marks.addSeries(marked);
+        int index = marks.getSeriesCount() - 1;
+        markRenderer.setSeriesPaint(index, ChartStyle.LIMIT_ACCOUNT);
+        markRenderer.setSeriesShape(index, marked == out ? UP_TRIANGLE : DOWN_TRIANGLE);
+      }
+      plot.setDataset(2, marks);
+      plot.setRenderer(2, markRenderer);
+    }
+    // The steps and marks go over the concurrency lines; the used line is thinner, because
+    // it often sits on the ready step (every provisioned environment busy).
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    XYSeriesCollection lines = (XYSeriesCollection) plot.getDataset(0);
+    int used = lines.getSeriesIndex(MetricColumn.PROVISIONED_CONCURRENT_EXECUTIONS.label());
+    if (used >= 0) {
+      ((XYLineAndShapeRenderer) plot.getRenderer(0)).setSeriesStroke(used, THIN);
+    }
+    // The used line over the total: where they part, requests ran on on-demand environments.
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+    return top;
+  }
+
+  private static final java.awt.BasicStroke THIN = new java.awt.BasicStroke(1.2f);
+  private static final java.awt.Shape UP_TRIANGLE =
+      new java.awt.Polygon(new int[] {-5, 5, 0}, new int[] {4, 4, -5}, 3);
+  private static final java.awt.Shape DOWN_TRIANGLE =
+      new java.awt.Polygon(new int[] {-5, 5, 0}, new int[] {-4, -4, 5}, 3);
+
+  ReportChart asyncQueue() {
+    XYPlot plot = linePlot("Events (count per period)", MetricColumn.ASYNC_QUEUE_DEPTH_MAX,
+        MetricColumn.ASYNC_EVENTS_RECEIVED, MetricColumn.ASYNC_EVENTS_DROPPED);
+    NumberAxis ageAxis = new NumberAxis("Oldest event age at invocation (s)");
+    ageAxis.setAutoRangeIncludesZero(true);
+    plot.setRangeAxis(1, ageAxis);
+    XYSeriesCollection ageData = new XYSeriesCollection();
+    XYLineAndShapeRenderer ageRenderer = lineRenderer(3);
+    for (int i = 0; i < 4; i++) {
+      ageRenderer.setSeriesStroke(i, ChartStyle.DASHED);
+    }
+    addLine(ageData, ageRenderer, "Event age max (s, right axis)",
+        AsyncQueueData.seconds(series.values(MetricColumn.ASYNC_EVENT_AGE_MAX)));
+    plot.setDataset(1, ageData);
+    plot.mapDatasetToRangeAxis(1, 1);
+    plot.setRenderer(1, ageRenderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setNoDataMessage("No asynchronous events in this run");
+    return chart("async-queue", "Async event queue per period — " + subjectName, plot,
+        "Lambda's internal queue for asynchronous invocations. Queue depth is the most events "
+            + "waiting at once in the period; received counts events accepted (the caller is "
+            + "never throttled); dropped counts events that ended without success (too old, "
+            + "retries exhausted). The dashed line, on the right axis, is the age of the oldest "
+            + "event invoked in the period: it climbs while a backlog drains, and an event older "
+            + "than the maximum event age is dropped. Retried events are 1-3 minutes old by design.");
   }
 
   ReportChart iteratorAge() {

@@ -34,11 +34,12 @@ final class RunFolder {
     }
     int invocations = 100 + 40 * (i % 5);
     int throttles = i % 3;
+    // A synchronous run: no async events (AsyncEventsReceived 0, its age empty).
     return String.format(Locale.ROOT,
-        "%.1f,%s,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%d,0,0,0,0,%d,%.1f,,%d,,0,0,0,%.2f,%.2f,1,%d,%.1f,"
+        "%.1f,%s,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%d,0,0,0,0,%d,%.1f,,0,,0,0,0,%.2f,%.2f,1,%d,%.1f,"
             + "%.2f,%.2f,%d,%d,%d,0,0,%d",
         periodStart, function, invocations, i % 4, throttles, 80.0 + i, 70.0 + i, 300.0 + 5 * i,
-        420.0 + 5 * i, 5 + i % 7, i % 6, 250.0 + i, invocations, 2.5 + (i % 3), 1.25, i % 2,
+        420.0 + 5 * i, 5 + i % 7, i % 6, 250.0 + i, 2.5 + (i % 3), 1.25, i % 2,
         600.0 + i, 0.4, 0.0, i % 6, throttles > 0 ? 1 : 0, 0, throttles > 1 ? 1 : 0);
   }
 
