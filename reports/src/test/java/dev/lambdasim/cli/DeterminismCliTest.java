@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class DeterminismCliTest {
 
   private static final List<String> RESULT_FILES =
-      List.of("summary.json", "metrics.csv", "latency.csv");
+      List.of("summary.json", "metrics.csv", "latency.csv", "functions.csv");
 
   @TempDir Path dir;
   Path scenario;

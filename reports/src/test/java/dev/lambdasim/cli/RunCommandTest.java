@@ -54,7 +54,8 @@ final class RunCommandTest {
     Path folder = out.resolve("small");
     try (Stream<Path> files = Files.list(folder)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-          "summary.json", "metrics.csv", "latency.csv", "environments.csv", "scenario.yaml", "report.html",
+          "summary.json", "metrics.csv", "latency.csv", "functions.csv", "environments.csv", "scenario.yaml",
+          "report.html",
           "charts");
     }
     assertThat(folder.resolve("charts")).isDirectory().isNotEmptyDirectory();

@@ -13,8 +13,13 @@ public final class MetricsRecorder {
 
   /** The function name of account rows in {@code metrics.csv}. */
   public static final String ACCOUNT = "*";
+  /** The function name of the rows that add up the functions not listed one by one. */
+  public static final String OTHERS = OthersRow.NAME;
 
   private final List<FunctionMetrics> functions = new ArrayList<>();
+  /** Per function, whether it has rows of its own; the others go to {@link #others}. */
+  private final List<Boolean> listed = new ArrayList<>();
+  private OthersRow others;
   private final MetricsSink sink;
   public final Gauge accountConcurrency;
   public final Gauge accountProvisionedBusy;
@@ -28,7 +33,19 @@ public final class MetricsRecorder {
   }
 
   public FunctionMetrics register(FunctionMetrics metrics) {
+    return register(metrics, true);
+  }
+
+  /**
+   * Registers a function; an unlisted one has no rows of its own but is added to the
+   * {@value OthersRow#NAME} row written before each account row (a fleet beyond its top N).
+   */
+  public FunctionMetrics register(FunctionMetrics metrics, boolean listedOnItsOwn) {
     functions.add(metrics);
+    listed.add(listedOnItsOwn);
+    if (!listedOnItsOwn && others == null) {
+      others = new OthersRow();
+    }
     return metrics;
   }
 
@@ -74,9 +91,14 @@ public final class MetricsRecorder {
     long[] byReason = null;
     try {
       for (int i = 0; i < functions.size(); i++) {
-        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos, accountDuration,
-            accountInit);
-        sink.accept(row);
+        boolean own = listed.get(i);
+        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos,
+            own ? accountDuration : others.duration, own ? accountInit : others.init);
+        if (own) {
+          sink.accept(row);
+        } else {
+          others.add(row);
+        }
         invocations += row.invocations();
         errors += row.errors();
         throttles += row.throttles();
@@ -118,6 +140,11 @@ public final class MetricsRecorder {
         for (int r = 0; r < byReason.length; r++) {
           byReason[r] += row.throttlesByReason().get(r);
         }
+      }
+      if (others != null) {
+        accountDuration.add(others.duration);
+        accountInit.add(others.init);
+        sink.accept(others.close(startNanos / 1e9));
       }
       List<Long> reasons = new ArrayList<>();
       if (byReason != null) {

@@ -51,6 +51,7 @@ public final class RunFolder {
       }
       SummaryJson.write(result, partial.resolve("summary.json"));
       LatencyCsv.write(result, partial.resolve("latency.csv"));
+      FunctionsCsv.write(result, partial.resolve("functions.csv"));
       echoScenario(scenario, partial);
       finisher.finish(partial, result);
     } catch (IOException | RuntimeException | Error e) {

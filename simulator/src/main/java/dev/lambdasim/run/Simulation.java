@@ -19,6 +19,7 @@ import dev.lambdasim.model.StreamMapping;
 import dev.lambdasim.model.ThrottleReason;
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.scenario.AsyncSpec;
+import dev.lambdasim.scenario.FleetReplay;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.InvocationType;
 import dev.lambdasim.scenario.Scenario;
@@ -51,6 +52,8 @@ public final class Simulation {
   private final MetricsRecorder recorder;
   private final List<SimulatedFunction> functions = new ArrayList<>();
   private final List<ArrivalSource> sources = new ArrayList<>();
+  /** One per fleet that reads its trace once for all its functions. */
+  private final Map<FleetReplay, FleetSource> fleetSources = new LinkedHashMap<>();
   private final PeriodClock periodClock;
   private final Account account;
 
@@ -72,7 +75,8 @@ public final class Simulation {
     for (int i = 0; i < scenario.functions().size(); i++) {
       FunctionSpec spec = scenario.functions().get(i);
       FunctionMetrics metrics =
-          recorder.register(new FunctionMetrics(spec.name(), scenario.warmupNanos()));
+          recorder.register(new FunctionMetrics(spec.name(), scenario.warmupNanos()),
+              FleetReplay.listedInMetrics(spec));
       EnvironmentTimeline timeline = timelineSink == null
           ? EnvironmentTimeline.none(spec.name())
           : new EnvironmentTimeline(spec.name(), timelineSink, limits.maxEnvironments(),
@@ -82,6 +86,11 @@ public final class Simulation {
           scenario.durationNanos());
       functions.add(function);
       for (TrafficSpec source : spec.traffic()) {
+        if (source instanceof TrafficSpec.Fleet fleet && fleet.replay().sharedReader()) {
+          fleetSources.computeIfAbsent(fleet.replay(),
+              r -> new FleetSource(loop, r, scenario.durationNanos())).attach(fleet.index(), function);
+          continue;
+        }
         sources.add(new ArrivalSource(loop, function,
             ArrivalProcesses.of(source, spec.name(), streams), scenario.durationNanos(),
             spec.name() + "/" + source.streamName()));
@@ -133,6 +142,9 @@ public final class Simulation {
       for (ArrivalSource source : sources) {
         source.start();
       }
+      for (FleetSource fleet : fleetSources.values()) {
+        fleet.start();
+      }
       for (int step = 1; step <= PROGRESS_STEPS; step++) {
         long until = step == PROGRESS_STEPS ? horizon : horizon / PROGRESS_STEPS * step;
         loop.runUntil(until);
@@ -143,6 +155,7 @@ public final class Simulation {
       for (ArrivalSource source : sources) {
         source.close();
       }
+      fleetSources.values().forEach(FleetSource::close);
     }
     periodClock.finish();
     for (SimulatedFunction f : functions) {

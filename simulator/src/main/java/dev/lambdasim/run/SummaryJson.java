@@ -52,8 +52,13 @@ public final class SummaryJson {
     json.writeStringField("version", Version.current());
 
     json.writeObjectFieldStart("functions");
+    Map<String, String> originalIds = FunctionsCsv.originalIds(scenario);
     for (FunctionSummary f : result.functions()) {
       json.writeObjectFieldStart(f.name());
+      if (originalIds.containsKey(f.name())) {
+        // Only a fleet's functions have this key: their id in the trace.
+        json.writeStringField("originalId", originalIds.get(f.name()));
+      }
       writeFunction(f, json);
       json.writeEndObject();
     }

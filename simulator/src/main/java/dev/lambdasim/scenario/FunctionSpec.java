@@ -90,6 +90,13 @@ public record FunctionSpec(
     return provisioned.maxPossible();
   }
 
+  /** Returns this function under another name with other traffic (a fleet's functions share a template). */
+  public FunctionSpec withNameAndTraffic(String newName, List<TrafficSpec> newTraffic) {
+    return new FunctionSpec(newName, description, memoryMb, architecture, timeoutNanos, duration,
+        referenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
+        reservedConcurrency, provisioned, invocation, newTraffic, async);
+  }
+
   public boolean hasReservedConcurrency() {
     return reservedConcurrency != NO_RESERVED;
   }

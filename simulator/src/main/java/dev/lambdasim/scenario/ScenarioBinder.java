@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class ScenarioBinder {
 
   static final List<String> FIELDS = List.of("name", "description", "seed", "duration", "warmup",
-      "metricsPeriod", "account", "pricing", "functions");
+      "metricsPeriod", "account", "pricing", "functions", "fleet");
   /** Names an output folder, so it must not be "." or ".." (or any name of dots only). */
   static final Pattern NAME = Pattern.compile("(?=.*[a-z0-9])[a-z0-9._-]+");
 
@@ -48,6 +48,7 @@ final class ScenarioBinder {
     List<FunctionSpec> functions = functions(f, duration);
     checkClaims(f, account, functions);
     checkEmptyTraffic(f, functions);
+    functions = withFleet(f, duration, account, functions);
     return new Scenario(name == null ? "" : name, description, seed == null ? 1 : seed,
         duration == null ? 1 : duration, warmup == null ? 0 : warmup,
         metricsPeriod == null ? 1 : metricsPeriod, account, pricing, functions, source);
@@ -68,7 +69,10 @@ final class ScenarioBinder {
 
   private List<FunctionSpec> functions(Fields f, Long duration) {
     List<FunctionSpec> out = new ArrayList<>();
-    Node node = f.required("functions", "a list of at least 1 function");
+    if (f.has("fleet") && !f.has("functions")) {
+      return out;
+    }
+    Node node = f.required("functions", "a list of at least 1 function, or a fleet");
     if (node == null) {
       return out;
     }
@@ -76,7 +80,7 @@ final class ScenarioBinder {
       values.report(node, "functions", node.shown() + " is not allowed here; expected a list of functions");
       return out;
     }
-    if (list.items().isEmpty()) {
+    if (list.items().isEmpty() && !f.has("fleet")) {
       values.report(node, "functions", "the list is empty; at least 1 function is needed");
       return out;
     }
@@ -99,6 +103,20 @@ final class ScenarioBinder {
       }
     }
     return out;
+  }
+
+  /** Appends the fleet's functions (FleetBinder), if the scenario has a fleet. */
+  private List<FunctionSpec> withFleet(Fields f, Long duration, AccountSpec account,
+      List<FunctionSpec> written) {
+    if (!f.has("fleet")) {
+      return written;
+    }
+    TrafficBinder traffic = new TrafficBinder(values, duration, folder);
+    FunctionBinder binder = new FunctionBinder(values, new DistributionBinder(values, folder),
+        traffic, new ProvisionedBinder(values, duration));
+    List<FunctionSpec> all = new ArrayList<>(written);
+    all.addAll(new FleetBinder(values, binder, traffic, duration).bind(f.node("fleet"), written, account));
+    return all;
   }
 
   /** A function without traffic must be another function's async destination. */

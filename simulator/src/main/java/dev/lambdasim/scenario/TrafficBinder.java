@@ -295,7 +295,7 @@ final class TrafficBinder {
    * the scenario's folder tree (or an --allow-path directory); its header is read now, so that
    * a missing column is a load-time error, but its rows are read only when the run starts.
    */
-  private TrafficSpec trace(String stream, Node node, String path) {
+  TrafficSpec trace(String stream, Node node, String path) {
     Node formatNode = node instanceof Node.Mapping m ? m.values().get("format") : null;
     TraceFormat format = null;
     if (formatNode != null) {

@@ -143,4 +143,12 @@ public sealed interface TrafficSpec {
    */
   record Trace(String streamName, TraceOptions options, long offsetNanos, boolean offsetFirst,
       long fromNanos, long toNanos) implements TrafficSpec {}
+
+  /**
+   * Function {@code index} of a fleet ({@code fleet:}): its arrivals are the rows of the fleet's
+   * trace that belong to its original id. The run reads an azure-2021 trace once for the whole
+   * fleet and dispatches each row; an azure-2019 trace is replayed per function
+   * ({@link FleetReplay#traceOf}).
+   */
+  record Fleet(String streamName, FleetReplay replay, int index) implements TrafficSpec {}
 }

@@ -109,6 +109,16 @@ final class Azure2021Reader implements TraceReader {
     return java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
   }
 
+  /** Returns the line of the row last returned. */
+  long line() {
+    return previousLine;
+  }
+
+  /** Returns the {@code app/func} id of the row last returned (for a fleet's shared reader). */
+  String functionId() {
+    return row.field(app) + "/" + row.field(func);
+  }
+
   @Override
   public long durationNanos() {
     return duration;
