@@ -2,6 +2,7 @@ package dev.lambdasim.cli;
 
 import dev.lambdasim.run.EnvironmentsCsvWriter;
 import dev.lambdasim.run.MetricsCsvWriter;
+import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
@@ -103,27 +104,11 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * Runs the scenario once with every output a real run streams (metrics.csv and the
-   * timeline's environments.csv, into a temporary folder deleted afterwards) and returns
-   * simulated invocations per wall-clock second.
-   */
   private static double measure(Scenario scenario, PrintWriter out, String label)
       throws IOException {
-    Path folder = Files.createTempDirectory("lambdasim-bench");
-    long start = System.nanoTime();
-    RunResult result;
-    try (MetricsCsvWriter metrics = new MetricsCsvWriter(folder.resolve("metrics.csv"));
-        EnvironmentsCsvWriter environments =
-            new EnvironmentsCsvWriter(folder.resolve("environments.csv"))) {
-      result = new Simulation(scenario, metrics, environments, TimelineLimits.REPORT)
-          .run(ProgressListener.none());
-    } finally {
-      Files.deleteIfExists(folder.resolve("metrics.csv"));
-      Files.deleteIfExists(folder.resolve("environments.csv"));
-      Files.deleteIfExists(folder);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    TimedRun run = TimedRun.of(scenario);
+    RunResult result = run.result();
+    double seconds = run.seconds();
     long invocations = result.accountInvocations();
     double perSecond = invocations / seconds;
     out.printf(Locale.ROOT, "%-8s %,d invocations, %,d events in %.2f s: %.2f M invocations/s%n",
@@ -141,6 +126,29 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     return peak;
+  }
+
+  /** A run and the wall-clock seconds it took. */
+  record TimedRun(RunResult result, double seconds) {
+
+    /**
+     * Runs {@code scenario} once with every output a real run streams (metrics.csv and the
+     * timeline's environments.csv, into a temporary folder deleted afterwards).
+     */
+    static TimedRun of(Scenario scenario) throws IOException {
+      Path folder = Files.createTempDirectory("lambdasim-bench");
+      long start = System.nanoTime();
+      RunResult result;
+      try (MetricsCsvWriter metrics = new MetricsCsvWriter(folder.resolve("metrics.csv"));
+          EnvironmentsCsvWriter environments =
+              new EnvironmentsCsvWriter(folder.resolve("environments.csv"))) {
+        result = new Simulation(scenario, metrics, environments, TimelineLimits.REPORT)
+            .run(ProgressListener.none());
+      } finally {
+        RunFolder.deleteRecursively(folder);
+      }
+      return new TimedRun(result, (System.nanoTime() - start) / 1e9);
+    }
   }
 
   static Scenario standardScenario(long invocations, double ratePerSecond) {

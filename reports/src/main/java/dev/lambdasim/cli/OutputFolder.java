@@ -1,12 +1,10 @@
 package dev.lambdasim.cli;
 
+import dev.lambdasim.run.RunFolder;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A folder written under a temporary sibling name ({@code .<name>.partial}) and renamed into
@@ -26,7 +24,7 @@ final class OutputFolder {
     Path parent = target.toAbsolutePath().normalize().getParent();
     Files.createDirectories(parent);
     Path partial = parent.resolve("." + target.getFileName() + ".partial");
-    deleteRecursively(partial);
+    RunFolder.deleteRecursively(partial);
     Files.createDirectories(partial);
     return new OutputFolder(target, partial);
   }
@@ -37,29 +35,7 @@ final class OutputFolder {
 
   /** Replaces {@code target} with the finished partial folder. */
   void publish() throws IOException {
-    deleteRecursively(target);
+    RunFolder.deleteRecursively(target);
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

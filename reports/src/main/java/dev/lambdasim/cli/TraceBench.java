@@ -1,12 +1,7 @@
 package dev.lambdasim.cli;
 
 import dev.lambdasim.random.Xoshiro256StarStar;
-import dev.lambdasim.run.EnvironmentsCsvWriter;
-import dev.lambdasim.run.MetricsCsvWriter;
-import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
-import dev.lambdasim.run.Simulation;
-import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.scenario.TrafficSpec;
@@ -132,20 +127,9 @@ final class TraceBench {
   }
 
   private double replay(Scenario scenario, String label) throws IOException {
-    Path folder = Files.createTempDirectory("lambdasim-bench");
-    long start = System.nanoTime();
-    RunResult result;
-    try (MetricsCsvWriter metrics = new MetricsCsvWriter(folder.resolve("metrics.csv"));
-        EnvironmentsCsvWriter environments =
-            new EnvironmentsCsvWriter(folder.resolve("environments.csv"))) {
-      result = new Simulation(scenario, metrics, environments, TimelineLimits.REPORT)
-          .run(ProgressListener.none());
-    } finally {
-      Files.deleteIfExists(folder.resolve("metrics.csv"));
-      Files.deleteIfExists(folder.resolve("environments.csv"));
-      Files.deleteIfExists(folder);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    BenchCommand.TimedRun run = BenchCommand.TimedRun.of(scenario);
+    RunResult result = run.result();
+    double seconds = run.seconds();
     long arrivals = result.functions().get(0).arrivals();
     double perSecond = arrivals / seconds;
     out.printf(Locale.ROOT, "%-9s %,d rows (%,d invocations, %,d throttles) in %.2f s: "

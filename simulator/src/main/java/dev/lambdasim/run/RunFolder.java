@@ -78,7 +78,8 @@ public final class RunFolder {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  static void deleteRecursively(Path path) throws IOException {
+  /** Deletes a file or a folder and everything in it; nothing happens if it does not exist. */
+  public static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }
