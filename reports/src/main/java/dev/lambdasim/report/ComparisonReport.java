@@ -91,14 +91,18 @@ public final class ComparisonReport {
   /** Prints the key metrics of each function and of the account, with deltas, as a table. */
   public void printKeyDeltas(PrintWriter out) {
     List<String> labels = comparison.labels();
-    out.printf(Locale.ROOT, "comparison of %s (baseline %s)%n", String.join(", ", labels),
-        labels.get(0));
+    out.printf(Locale.ROOT, "comparison of %d runs (baseline A)%n", labels.size());
+    // Columns are lettered, with the labels in a legend: long labels that share a prefix
+    // (scenario-1, scenario-2) would otherwise be cut to the same text.
+    for (int r = 0; r < labels.size(); r++) {
+      out.printf(Locale.ROOT, "  %s = %s%n", column(r), labels.get(r));
+    }
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-22s", "metric"));
-    for (String label : labels) {
-      header.append(String.format(Locale.ROOT, " %14s", clip(label, 14)));
+    for (int r = 0; r < labels.size(); r++) {
+      header.append(String.format(Locale.ROOT, " %14s", column(r)));
     }
     for (int r = 1; r < labels.size(); r++) {
-      header.append(String.format(Locale.ROOT, " %9s", "Δ% " + clip(labels.get(r), 6)));
+      header.append(String.format(Locale.ROOT, " %9s", "Δ% " + column(r)));
     }
     for (String function : comparison.functions()) {
       out.println("  function " + function);
@@ -129,8 +133,9 @@ public final class ComparisonReport {
     }
   }
 
-  private static String clip(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  /** Returns the letter of the r-th run's column: A, B, ... Z, then A27, A28, ... */
+  static String column(int r) {
+    return r < 26 ? String.valueOf((char) ('A' + r)) : "A" + (r + 1);
   }
 
   /** Returns the run folder relative to the comparison folder when inside it, else absolute. */

@@ -88,6 +88,21 @@ final class CompareCommandTest {
     assertThat(out.toString()).contains("base", "more-memory", "durationMs.p99", "costUsd.total");
   }
 
+  /** Long labels that share a prefix stay apart in the terminal table: lettered, with a legend. */
+  @Test
+  void terminalTableLettersItsColumnsWithALegend() throws IOException {
+    Path a = write("provisioned-autoscaling-fixed.yaml", SCENARIO);
+    Path b = write("provisioned-autoscaling-schedule.yaml", SCENARIO);
+
+    int code = compare(a.toString(), b.toString(), "--out", dir.resolve("cmp").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("  A = provisioned-autoscaling-fixed\n")
+        .contains("  B = provisioned-autoscaling-schedule\n")
+        .containsPattern("metric +A +B +Δ% B");
+  }
+
   @Test
   void resultFoldersCompareLikeScenarios() throws IOException {
     Path a = write("a.yaml", SCENARIO);
