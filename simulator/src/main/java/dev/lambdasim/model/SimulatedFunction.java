@@ -29,9 +29,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       provisioned concurrency, or else the account's unreserved pool;
  *   <li>an idle on-demand environment serves it warm; otherwise a new environment needs a token
  *       from the scaling-rate bucket;
- *   <li>the requests-per-second limits (account, and reserved) must have room.
+ *   <li>the requests-per-second limits (account, and reserved) must have room — for sync
+ *       calls only; async events and event source batches are not subject to them.
  * </ol>
- * A request that fails a check is throttled at once with that check's reason.
+ * A sync request that fails a check is throttled at once with that check's reason; an async
+ * event or a batch is returned to its queue (see {@link AsyncQueue} and {@link EventSource}).
  */
 public final class SimulatedFunction {
 
