@@ -15,6 +15,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -336,15 +337,28 @@ final class SubjectCharts {
     for (MetricColumn state : MetricColumn.environmentStates()) {
       layers.add(state.label(), series.values(state));
     }
-    XYPlot plot = barPlot("Environments (time-weighted mean)", layers.visibleLayers());
-    // Adjacent full-width bars draw each period's mean as a step: a stacked area per period.
-    ((XYBarRenderer) plot.getRenderer()).setMargin(0.0);
+    List<StackedLayers.Layer> visible = layers.visibleLayers();
+    StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
+    renderer.setRoundXCoordinates(false);
+    for (int l = 0; l < visible.size(); l++) {
+      // A state keeps its colour even when a layer below it is empty and left out.
+      renderer.setSeriesPaint(l, ChartStyle.color(visible.get(l).position()));
+    }
+    XYPlot plot = new XYPlot(StackedArea.of(x, periodEnd(), visible), timeAxis(),
+        countAxis("Environments (time-weighted mean)"), renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     plot.setNoDataMessage("No execution environments in this run");
     return chart("environments", "Execution environments by state (stacked) — " + subjectName,
         plot,
         "How many environments existed in each state, averaged over each period: initialising "
-            + "(cold start in progress), busy, idle (kept warm) and provisioned-idle. The top edge "
-            + "is the total number of environments.");
+            + "(cold start in progress), busy, idle (kept warm) and provisioned-idle, stacked in "
+            + "that order. The top edge is the total number of environments; the thickness of a "
+            + "band is how many were in that state.");
+  }
+
+  /** Returns the end of the last period, in time-axis units. */
+  private double periodEnd() {
+    return (x.length == 0 ? 0.0 : x[x.length - 1]) + periodSeconds / timeScale.secondsPerUnit();
   }
 
   ReportChart latencyCdf() {
@@ -497,7 +511,7 @@ final class SubjectCharts {
   private NumberAxis timeAxis() {
     NumberAxis axis = new NumberAxis(timeScale.axisLabel());
     double start = x.length == 0 ? 0.0 : x[0];
-    double end = (x.length == 0 ? 0.0 : x[x.length - 1]) + periodSeconds / timeScale.secondsPerUnit();
+    double end = periodEnd();
     axis.setRange(start, Math.max(end, start + 1e-9));
     return axis;
   }
