@@ -43,6 +43,7 @@ final class SubjectCharts {
   private final double[] x;
   private final ScalingMarks scaling;
   private final boolean asyncEvents;
+  private final EventSourceData eventSource;
 
   /**
    * @param subjectName shown in chart titles ("function api" or "account")
@@ -61,6 +62,15 @@ final class SubjectCharts {
    */
   SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
       LatencyCdf latency, double periodSeconds, ScalingMarks scaling, boolean asyncEvents) {
+    this(series, subjectName, fileStem, limits, latency, periodSeconds, scaling, asyncEvents,
+        EventSourceData.NONE);
+  }
+
+  /** @param eventSource the subject's SQS or stream event source (adds its chart when mapped) */
+  SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
+      LatencyCdf latency, double periodSeconds, ScalingMarks scaling, boolean asyncEvents,
+      EventSourceData eventSource) {
+    this.eventSource = eventSource;
     this.scaling = scaling;
     this.asyncEvents = asyncEvents;
     this.series = series;
@@ -86,6 +96,9 @@ final class SubjectCharts {
     charts.add(iteratorAge());
     if (asyncEvents) {
       charts.add(asyncQueue());
+    }
+    if (eventSource.mapped()) {
+      charts.add(eventSourceMapping());
     }
     charts.add(coldStarts());
     charts.add(environments());
@@ -300,6 +313,64 @@ final class SubjectCharts {
             + "retries exhausted). The dashed line, on the right axis, is the age of the oldest "
             + "event invoked in the period: it climbs while a backlog drains, and an event older "
             + "than the maximum event age is dropped. Retried events are 1-3 minutes old by design.");
+  }
+
+  /**
+   * The event source mapping: backlog (left axis), batches running and the SQS poller allowance
+   * (a second count axis, as they are far smaller than a deep backlog) and the message or
+   * iterator ages in seconds (right axis).
+   */
+  ReportChart eventSourceMapping() {
+    XYSeriesCollection backlog = new XYSeriesCollection();
+    XYLineAndShapeRenderer backlogRenderer = lineRenderer(0);
+    for (EventSourceData.Line line : eventSource.backlog(series)) {
+      addLine(backlog, backlogRenderer, line.label(), line.values());
+    }
+    XYPlot plot = new XYPlot(backlog, timeAxis(), countAxis("Backlog (count)"), backlogRenderer);
+
+    XYSeriesCollection batches = new XYSeriesCollection();
+    XYLineAndShapeRenderer batchRenderer = lineRenderer(2);
+    for (EventSourceData.Line line : eventSource.batches(series)) {
+      if (addIfData(batches, line.label(), line.values())) {
+        int index = batches.getSeriesCount() - 1;
+        boolean allowance = line.column() == MetricColumn.SQS_POLLER_CONCURRENCY_MAX;
+        styleSeries(batchRenderer, index, ChartStyle.color(allowance ? 6 : 2));
+        if (allowance) {
+          batchRenderer.setSeriesStroke(index, ChartStyle.DASHED);
+        }
+        batchRenderer.setSeriesShapesVisible(index, PointMarks.needed(line.values()));
+      }
+    }
+    plot.setRangeAxis(2, countAxis("Batches (count)"));
+    plot.setRangeAxisLocation(2, org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+    plot.setDataset(2, batches);
+    plot.mapDatasetToRangeAxis(2, 2);
+    plot.setRenderer(2, batchRenderer);
+
+    NumberAxis ageAxis = new NumberAxis("Age (s)");
+    ageAxis.setAutoRangeIncludesZero(true);
+    plot.setRangeAxis(1, ageAxis);
+    XYSeriesCollection ages = new XYSeriesCollection();
+    XYLineAndShapeRenderer ageRenderer = new XYLineAndShapeRenderer(true, false);
+    for (EventSourceData.Line line : eventSource.ages(series)) {
+      if (addIfData(ages, line.label(), line.values())) {
+        int index = ages.getSeriesCount() - 1;
+        boolean max = line.column() == MetricColumn.MESSAGE_AGE_MAX
+            || line.column() == MetricColumn.ITERATOR_AGE_MAX;
+        ageRenderer.setSeriesPaint(index, ChartStyle.color(max ? 3 : 4));
+        ageRenderer.setSeriesStroke(index, ChartStyle.DASHED);
+        ageRenderer.setSeriesShapesVisible(index, PointMarks.needed(line.values()));
+      }
+    }
+    plot.setDataset(1, ages);
+    plot.mapDatasetToRangeAxis(1, 1);
+    plot.setRenderer(1, ageRenderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setNoDataMessage("No event source mapping activity in this run");
+    String source = eventSource.sqs() && !eventSource.stream() ? "SQS queue"
+        : eventSource.stream() && !eventSource.sqs() ? "stream" : "event sources";
+    return chart("event-source", "Event source mapping (" + source + ") per period — "
+        + subjectName, plot, eventSource.caption());
   }
 
   ReportChart iteratorAge() {
