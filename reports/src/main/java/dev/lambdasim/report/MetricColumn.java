@@ -36,7 +36,13 @@ enum MetricColumn {
   ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", "Events received"),
   ASYNC_EVENTS_DROPPED("AsyncEventsDropped", "Events dropped"),
   ASYNC_EVENT_AGE_MAX("AsyncEventAge_max", "Event age max"),
-  ASYNC_QUEUE_DEPTH_MAX("AsyncQueueDepth_max", "Queue depth max");
+  ASYNC_QUEUE_DEPTH_MAX("AsyncQueueDepth_max", "Queue depth max"),
+  ITERATOR_AGE_AVG("IteratorAge_avg", "Iterator age avg"),
+  ESM_BACKLOG_MAX("EsmBacklog_max", "Backlog max"),
+  MESSAGE_AGE_MAX("MessageAge_max", "Message age max"),
+  MESSAGE_AGE_AVG("MessageAge_avg", "Message age avg"),
+  ESM_CONCURRENCY_MAX("EsmConcurrency_max", "Batches running max"),
+  SQS_POLLER_CONCURRENCY_MAX("SqsPollerConcurrency_max", "Poller allowance max");
 
   private final String header;
   private final String label;

@@ -137,6 +137,8 @@ final class ReportPage {
       html.append("</table>\n");
       provisionedTable(f.path("provisioned"));
       asyncTable(f.path("async"));
+      sqsTable(f.path("sqs"));
+      streamTable(f.path("stream"));
     }
   }
 
@@ -211,6 +213,116 @@ final class ReportPage {
         + "invocation, so retried events are minutes old. Dropped events (too old, retries "
         + "exhausted) go to the on-failure destination and the dead-letter queue, counted under "
         + "\"Delivered to\".</p>\n");
+  }
+
+  /** At most this many shards and failure records are listed per stream. */
+  static final int LISTED_STREAM_ROWS = 20;
+
+  /** The SQS event source mapping figures, when the function reads a queue. */
+  private void sqsTable(JsonNode q) {
+    if (!q.isObject()) {
+      return;
+    }
+    html.append("<h3>SQS event source mapping</h3>\n<table>\n");
+    row("Messages received", NumberText.count(q.path("received")));
+    row("Batches / mean batch size", NumberText.count(q.path("batches")) + " / "
+        + NumberText.decimal(q.path("meanBatchSize"), 1));
+    row("Throttled batches / failed batches", NumberText.count(q.path("throttledBatches"))
+        + " / " + NumberText.count(q.path("failedBatches")));
+    row("Receives (messages received, redeliveries included)", NumberText.count(q.path("receives")));
+    row("Dead-lettered messages", NumberText.count(q.path("deadLettered")));
+    percentiles("Message age when received (ms)", q.path("messageAgeMs"));
+    row("Queue depth peak (messages visible at once)", NumberText.count(q.path("queueDepthPeak")));
+    row("Batches running peak / poller allowance peak", NumberText.count(q.path("concurrencyPeak"))
+        + " / " + NumberText.count(q.path("pollerConcurrencyPeak")));
+    counts("Failed: ", q.path("failuresByCondition"));
+    counts("Delivered to ", q.path("deliveries"));
+    html.append("</table>\n<p class=\"muted\">Pollers read the queue in batches, one "
+        + "invocation per batch. They start with 5 batches at once and add up to 300 a minute "
+        + "while messages wait, so a sudden backlog drains slowly at first and its messages "
+        + "age. A failed or throttled batch's messages become visible again after the visibility "
+        + "timeout; after the maximum receive count they go to the queue's dead-letter "
+        + "queue.</p>\n");
+  }
+
+  /** The stream event source mapping figures, when the function reads a stream. */
+  private void streamTable(JsonNode st) {
+    if (!st.isObject()) {
+      return;
+    }
+    html.append("<h3>Stream event source mapping</h3>\n<table>\n");
+    row("Records received", NumberText.count(st.path("received")));
+    row("Batches / mean batch size", NumberText.count(st.path("batches")) + " / "
+        + NumberText.decimal(st.path("meanBatchSize"), 1));
+    row("Throttled batches / failed batches", NumberText.count(st.path("throttledBatches"))
+        + " / " + NumberText.count(st.path("failedBatches")));
+    row("Retries / bisections", NumberText.count(st.path("retries")) + " / "
+        + NumberText.count(st.path("bisections")));
+    row("Records given up", NumberText.count(st.path("failed")));
+    percentiles("Iterator age (ms)", st.path("iteratorAgeMs"));
+    row("Backlog peak (records not yet processed)", NumberText.count(st.path("backlogPeak")));
+    row("Batches running peak", NumberText.count(st.path("concurrencyPeak")));
+    counts("Failed: ", st.path("failuresByCondition"));
+    counts("Delivered to ", st.path("deliveries"));
+    html.append("</table>\n<p class=\"muted\">Each shard is read in order, one batch at a "
+        + "time (or up to the parallelization factor). A failed batch is retried and blocks its "
+        + "shard until it succeeds or is given up, so one poison record stalls only its shard: "
+        + "look for a shard whose backlog and iterator age stand out below.</p>\n");
+    JsonNode shards = st.path("shards");
+    if (shards.isArray() && !shards.isEmpty()) {
+      html.append("<table>\n<tr><th>Shard</th><th>Received</th><th>Succeeded</th>"
+          + "<th>Given up</th><th>Backlog at end</th><th>Iterator age max (ms)</th>"
+          + "<th>Poisoned</th></tr>\n");
+      int shown = 0;
+      for (JsonNode shard : shards) {
+        if (shown++ == LISTED_STREAM_ROWS) {
+          break;
+        }
+        html.append("<tr><td>").append(HtmlText.escape(scalar(shard.path("shard")))).append("</td>");
+        numberCell(NumberText.count(shard.path("received")));
+        numberCell(NumberText.count(shard.path("succeeded")));
+        numberCell(NumberText.count(shard.path("givenUp")));
+        numberCell(NumberText.count(shard.path("backlogAtEnd")));
+        numberCell(NumberText.decimal(shard.path("iteratorAgeMaxMs"), 1));
+        numberCell(NumberText.count(shard.path("poisoned")));
+        html.append("</tr>\n");
+      }
+      html.append("</table>\n");
+      if (shards.size() > LISTED_STREAM_ROWS) {
+        html.append("<p class=\"muted\">The first ").append(LISTED_STREAM_ROWS).append(" of ")
+            .append(HtmlText.escape(NumberText.count(shards.size())))
+            .append(" shards; summary.json lists them all.</p>\n");
+      }
+    }
+    JsonNode records = st.path("failureRecords");
+    if (records.isArray() && !records.isEmpty()) {
+      html.append("<table>\n<tr><th>Time (s)</th><th>Shard</th><th>Sequences</th>"
+          + "<th>Records</th><th>Condition</th><th>Invocations</th></tr>\n");
+      int shown = 0;
+      for (JsonNode record : records) {
+        if (shown++ == LISTED_STREAM_ROWS) {
+          break;
+        }
+        html.append("<tr>");
+        numberCell(NumberText.decimal(record.path("timeSeconds"), 1));
+        html.append("<td>").append(HtmlText.escape(scalar(record.path("shard")))).append("</td>");
+        html.append("<td>").append(HtmlText.escape(scalar(record.path("firstSequence")) + "\u2013"
+            + scalar(record.path("lastSequence")))).append("</td>");
+        numberCell(NumberText.count(record.path("records")));
+        html.append("<td>").append(HtmlText.escape(scalar(record.path("condition")))).append("</td>");
+        numberCell(NumberText.count(record.path("approximateInvokeCount")));
+        html.append("</tr>\n");
+      }
+      html.append("</table>\n");
+      double total = NumberText.value(st.path("failureRecordCount"));
+      long all = Math.max(records.size(), Double.isNaN(total) ? 0L : (long) total);
+      if (all > Math.min(records.size(), LISTED_STREAM_ROWS)) {
+        html.append("<p class=\"muted\">The first ")
+            .append(Math.min(records.size(), LISTED_STREAM_ROWS)).append(" of ")
+            .append(HtmlText.escape(NumberText.count(all)))
+            .append(" failure records; summary.json lists up to 1,000.</p>\n");
+      }
+    }
   }
 
   /** Writes one row per field of {@code byKey}, labelled {@code prefix + key}. */

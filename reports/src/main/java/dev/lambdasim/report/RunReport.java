@@ -52,7 +52,9 @@ public final class RunReport {
           function.path("provisioned"), spanSeconds(summary, series), ScalingMarks.MAX_LABELS);
       SubjectCharts subject = new SubjectCharts(series, heading, stem, limits,
           latency.get(series.function()), periodSeconds(summary, series), scaling,
-          AsyncQueueData.received(function.path("async"), series));
+          AsyncQueueData.received(function.path("async"), series),
+          account ? EventSourceData.forAccount(summary, series)
+              : EventSourceData.of(function, series));
       List<ReportChart> charts = new ArrayList<>(subject.all());
       GanttRows timeline = account ? null : timelines.get(series.function());
       if (timeline != null && timeline.spanCount() > 0) {

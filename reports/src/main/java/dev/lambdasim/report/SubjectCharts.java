@@ -15,6 +15,7 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -42,6 +43,7 @@ final class SubjectCharts {
   private final double[] x;
   private final ScalingMarks scaling;
   private final boolean asyncEvents;
+  private final EventSourceData eventSource;
 
   /**
    * @param subjectName shown in chart titles ("function api" or "account")
@@ -60,6 +62,15 @@ final class SubjectCharts {
    */
   SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
       LatencyCdf latency, double periodSeconds, ScalingMarks scaling, boolean asyncEvents) {
+    this(series, subjectName, fileStem, limits, latency, periodSeconds, scaling, asyncEvents,
+        EventSourceData.NONE);
+  }
+
+  /** @param eventSource the subject's SQS or stream event source (adds its chart when mapped) */
+  SubjectCharts(MetricSeries series, String subjectName, String fileStem, LimitLines limits,
+      LatencyCdf latency, double periodSeconds, ScalingMarks scaling, boolean asyncEvents,
+      EventSourceData eventSource) {
+    this.eventSource = eventSource;
     this.scaling = scaling;
     this.asyncEvents = asyncEvents;
     this.series = series;
@@ -85,6 +96,9 @@ final class SubjectCharts {
     charts.add(iteratorAge());
     if (asyncEvents) {
       charts.add(asyncQueue());
+    }
+    if (eventSource.mapped()) {
+      charts.add(eventSourceMapping());
     }
     charts.add(coldStarts());
     charts.add(environments());
@@ -301,6 +315,64 @@ final class SubjectCharts {
             + "than the maximum event age is dropped. Retried events are 1-3 minutes old by design.");
   }
 
+  /**
+   * The event source mapping: backlog (left axis), batches running and the SQS poller allowance
+   * (a second count axis, as they are far smaller than a deep backlog) and the message or
+   * iterator ages in seconds (right axis).
+   */
+  ReportChart eventSourceMapping() {
+    XYSeriesCollection backlog = new XYSeriesCollection();
+    XYLineAndShapeRenderer backlogRenderer = lineRenderer(0);
+    for (EventSourceData.Line line : eventSource.backlog(series)) {
+      addLine(backlog, backlogRenderer, line.label(), line.values());
+    }
+    XYPlot plot = new XYPlot(backlog, timeAxis(), countAxis("Backlog (count)"), backlogRenderer);
+
+    XYSeriesCollection batches = new XYSeriesCollection();
+    XYLineAndShapeRenderer batchRenderer = lineRenderer(2);
+    for (EventSourceData.Line line : eventSource.batches(series)) {
+      if (addIfData(batches, line.label(), line.values())) {
+        int index = batches.getSeriesCount() - 1;
+        boolean allowance = line.column() == MetricColumn.SQS_POLLER_CONCURRENCY_MAX;
+        styleSeries(batchRenderer, index, ChartStyle.color(allowance ? 6 : 2));
+        if (allowance) {
+          batchRenderer.setSeriesStroke(index, ChartStyle.DASHED);
+        }
+        batchRenderer.setSeriesShapesVisible(index, PointMarks.needed(line.values()));
+      }
+    }
+    plot.setRangeAxis(2, countAxis("Batches (count)"));
+    plot.setRangeAxisLocation(2, org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+    plot.setDataset(2, batches);
+    plot.mapDatasetToRangeAxis(2, 2);
+    plot.setRenderer(2, batchRenderer);
+
+    NumberAxis ageAxis = new NumberAxis("Age (s)");
+    ageAxis.setAutoRangeIncludesZero(true);
+    plot.setRangeAxis(1, ageAxis);
+    XYSeriesCollection ages = new XYSeriesCollection();
+    XYLineAndShapeRenderer ageRenderer = new XYLineAndShapeRenderer(true, false);
+    for (EventSourceData.Line line : eventSource.ages(series)) {
+      if (addIfData(ages, line.label(), line.values())) {
+        int index = ages.getSeriesCount() - 1;
+        boolean max = line.column() == MetricColumn.MESSAGE_AGE_MAX
+            || line.column() == MetricColumn.ITERATOR_AGE_MAX;
+        ageRenderer.setSeriesPaint(index, ChartStyle.color(max ? 3 : 4));
+        ageRenderer.setSeriesStroke(index, ChartStyle.DASHED);
+        ageRenderer.setSeriesShapesVisible(index, PointMarks.needed(line.values()));
+      }
+    }
+    plot.setDataset(1, ages);
+    plot.mapDatasetToRangeAxis(1, 1);
+    plot.setRenderer(1, ageRenderer);
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    plot.setNoDataMessage("No event source mapping activity in this run");
+    String source = eventSource.sqs() && !eventSource.stream() ? "SQS queue"
+        : eventSource.stream() && !eventSource.sqs() ? "stream" : "event sources";
+    return chart("event-source", "Event source mapping (" + source + ") per period — "
+        + subjectName, plot, eventSource.caption());
+  }
+
   ReportChart iteratorAge() {
     XYPlot plot = linePlot("Iterator age (ms)", MetricColumn.ITERATOR_AGE_MAX);
     plot.setNoDataMessage("No stream event sources in this run");
@@ -336,15 +408,28 @@ final class SubjectCharts {
     for (MetricColumn state : MetricColumn.environmentStates()) {
       layers.add(state.label(), series.values(state));
     }
-    XYPlot plot = barPlot("Environments (time-weighted mean)", layers.visibleLayers());
-    // Adjacent full-width bars draw each period's mean as a step: a stacked area per period.
-    ((XYBarRenderer) plot.getRenderer()).setMargin(0.0);
+    List<StackedLayers.Layer> visible = layers.visibleLayers();
+    StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
+    renderer.setRoundXCoordinates(false);
+    for (int l = 0; l < visible.size(); l++) {
+      // A state keeps its colour even when a layer below it is empty and left out.
+      renderer.setSeriesPaint(l, ChartStyle.color(visible.get(l).position()));
+    }
+    XYPlot plot = new XYPlot(StackedArea.of(x, periodEnd(), visible), timeAxis(),
+        countAxis("Environments (time-weighted mean)"), renderer);
+    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     plot.setNoDataMessage("No execution environments in this run");
     return chart("environments", "Execution environments by state (stacked) — " + subjectName,
         plot,
         "How many environments existed in each state, averaged over each period: initialising "
-            + "(cold start in progress), busy, idle (kept warm) and provisioned-idle. The top edge "
-            + "is the total number of environments.");
+            + "(cold start in progress), busy, idle (kept warm) and provisioned-idle, stacked in "
+            + "that order. The top edge is the total number of environments; the thickness of a "
+            + "band is how many were in that state.");
+  }
+
+  /** Returns the end of the last period, in time-axis units. */
+  private double periodEnd() {
+    return (x.length == 0 ? 0.0 : x[x.length - 1]) + periodSeconds / timeScale.secondsPerUnit();
   }
 
   ReportChart latencyCdf() {
@@ -497,7 +582,7 @@ final class SubjectCharts {
   private NumberAxis timeAxis() {
     NumberAxis axis = new NumberAxis(timeScale.axisLabel());
     double start = x.length == 0 ? 0.0 : x[0];
-    double end = (x.length == 0 ? 0.0 : x[x.length - 1]) + periodSeconds / timeScale.secondsPerUnit();
+    double end = periodEnd();
     axis.setRange(start, Math.max(end, start + 1e-9));
     return axis;
   }
