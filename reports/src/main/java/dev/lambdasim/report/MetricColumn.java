@@ -21,6 +21,8 @@ enum MetricColumn {
   ENVIRONMENTS_BUSY("EnvironmentsBusy", "Busy"),
   ENVIRONMENTS_IDLE("EnvironmentsIdle", "Idle"),
   ENVIRONMENTS_PROVISIONED_IDLE("EnvironmentsProvisionedIdle", "Provisioned idle"),
+  ENVIRONMENTS_CREATED("EnvironmentsCreated", "Created"),
+  SHUTDOWNS("Shutdowns", "Ended (reclaimed or recycled)"),
   THROTTLES_ACCOUNT_CONCURRENCY(
       "Throttles_ConcurrentInvocationLimitExceeded", "Account concurrency limit"),
   THROTTLES_RESERVED_CONCURRENCY(

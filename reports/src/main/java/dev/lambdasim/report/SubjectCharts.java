@@ -102,6 +102,7 @@ final class SubjectCharts {
     }
     charts.add(coldStarts());
     charts.add(environments());
+    charts.add(environmentChurn());
     if (latency != null && !latency.kinds().isEmpty()) {
       charts.add(latencyCdf());
     }
@@ -401,6 +402,17 @@ final class SubjectCharts {
     return chart("cold-starts", "Cold starts and init duration per period — " + subjectName, plot,
         "Bars count requests that had to wait for a new environment (left axis); lines show how "
             + "long those inits took, average and p99 (right axis).");
+  }
+
+  ReportChart environmentChurn() {
+    XYPlot plot = linePlot("Environments (count per period)", MetricColumn.ENVIRONMENTS_CREATED,
+        MetricColumn.SHUTDOWNS);
+    return chart("environment-churn", "Environments created and ended per period — "
+        + subjectName, plot,
+        "New execution environments (each one a cold start, or a provisioned environment being "
+            + "allocated or replaced) and environments that ended, after their keep-alive or at "
+            + "their maximum lifetime. Creations without matching ends mean the pool is growing; "
+            + "a wave of ends some minutes after a burst is its keep-alive running out.");
   }
 
   ReportChart environments() {

@@ -47,8 +47,8 @@ final class RunReportTest {
       assertThat(written).containsExactlyInAnyOrderElementsOf(
           Stream.concat(sources.stream(), svgLinks.stream()).collect(Collectors.toList()));
     }
-    // Two functions and the account: nine charts per function (with latency), eight for the account.
-    assertThat(sources).hasSize(9 + 9 + 8);
+    // Two functions and the account: ten charts per function (with latency), nine for the account.
+    assertThat(sources).hasSize(10 + 10 + 9);
   }
 
   @Test
@@ -161,7 +161,7 @@ final class RunReportTest {
 
     String html = html();
     assertThat(html).contains("bare", "n/a", "no scenario file");
-    assertThat(sources(html)).hasSize(16)
+    assertThat(sources(html)).hasSize(18)
         .allSatisfy(src -> assertThat(dir.resolve(src)).isRegularFile());
   }
 
