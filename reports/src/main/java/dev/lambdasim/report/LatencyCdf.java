@@ -1,15 +1,12 @@
 package dev.lambdasim.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,43 +22,24 @@ final class LatencyCdf {
   /** Returns the CDFs of every function in latency.csv, in file order; empty if it is absent. */
   static Map<String, LatencyCdf> read(Path file) throws IOException {
     Map<String, LatencyCdf> cdfs = new LinkedHashMap<>();
-    if (!Files.isRegularFile(file)) {
+    CsvFile csv = Files.isRegularFile(file) ? CsvFile.open(file) : null;
+    if (csv == null) {
       return cdfs;
     }
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = reader.readLine();
-      if (header == null) {
-        return cdfs;
-      }
-      List<String> names = CsvLine.split(header.replace("\uFEFF", ""));
-      int function = index(names, "function", file);
-      int kind = index(names, "kind", file);
-      int percentile = index(names, "percentile", file);
-      int latency = index(names, "latencyMs", file);
-      String line;
-      int lineNumber = 1;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> cells;
-        try {
-          cells = CsvLine.split(line);
-        } catch (IllegalArgumentException e) {
-          throw new IOException(file + " line " + lineNumber + ": " + e.getMessage(), e);
-        }
-        if (cells.size() != names.size()) {
-          throw new IOException(String.format(Locale.ROOT, "%s line %d: expected %d cells, found %d",
-              file, lineNumber, names.size(), cells.size()));
-        }
-        double p = number(cells.get(percentile), file, lineNumber);
-        double ms = number(cells.get(latency), file, lineNumber);
+    try (csv) {
+      int function = csv.column("function");
+      int kind = csv.column("kind");
+      int percentile = csv.column("percentile");
+      int latency = csv.column("latencyMs");
+      List<String> cells;
+      while ((cells = csv.next()) != null) {
+        double p = csv.number(cells, percentile);
+        double ms = csv.number(cells, latency);
         if (Double.isNaN(p) || Double.isNaN(ms)) {
           continue; // a kind with no observations (e.g. no cold starts) has no point to draw
         }
         if (p < 0.0 || p > 100.0) {
-          throw new IOException(file + " line " + lineNumber + ": percentile outside 0..100");
+          throw csv.problem("percentile outside 0..100", null);
         }
         cdfs.computeIfAbsent(cells.get(function), f -> new LatencyCdf())
             .add(cells.get(kind), new Point(p, ms));
@@ -122,29 +100,5 @@ final class LatencyCdf {
       previous = point;
     }
     return previous.latencyMs();
-  }
-
-  private static int index(List<String> names, String name, Path file) throws IOException {
-    int index = names.indexOf(name);
-    if (index < 0) {
-      throw new IOException(file + ": header has no '" + name + "' column");
-    }
-    return index;
-  }
-
-  private static double number(String cell, Path file, int lineNumber) throws IOException {
-    String text = cell.strip();
-    if (text.isEmpty()) {
-      return Double.NaN;
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (!Double.isFinite(value)) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IOException(file + " line " + lineNumber + ": not a finite number", e);
-    }
   }
 }
