@@ -87,7 +87,7 @@ final class FleetBinder {
     List<String> names = names(ids);
     long offset = trace.offsetFirst() ? -listing.firstInstantNanos() : trace.offsetNanos();
     FleetReplay replay = new FleetReplay(trace.options(), offset, trace.fromNanos(), trace.toNanos(),
-        ids, names, listed(entries, topN.intValue()));
+        ids, names, listed(entries, topN.intValue()), listing.skipped(), listing.firstSkipped());
 
     List<List<Integer>> matches = matches(overrides, ids, names);
     if (values.problems().count() > before) {
@@ -117,7 +117,7 @@ final class FleetBinder {
     return values.problems().count() > before ? List.of() : out;
   }
 
-  /** Binds the trace: a multi-function format, every function, and bad rows stop the run. */
+  /** Binds the trace: a multi-function format and every function. */
   private TrafficSpec.Trace trace(Node node) {
     String path = "fleet.trace";
     if (node instanceof Node.Mapping m) {
@@ -133,12 +133,6 @@ final class FleetBinder {
           || s.text().equals(TraceFormat.CLOUDWATCH.label()))) {
         values.report(format, path + ".format", s.shown() + " traces hold one function; a fleet "
             + "needs a trace of many (allowed azure-2019 | azure-2021)");
-        ok = false;
-      }
-      Node onBadRow = m.values().get("onBadRow");
-      if (onBadRow instanceof Node.Scalar s && s.text().equals("skip")) {
-        values.report(onBadRow, path + ".onBadRow", "'skip' is not supported in a fleet yet (a "
-            + "bad row cannot always be told to belong to one function); allowed: fail");
         ok = false;
       }
       if (!ok) {
