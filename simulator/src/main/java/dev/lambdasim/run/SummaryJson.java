@@ -70,6 +70,8 @@ public final class SummaryJson {
       // Only a scenario with a fleet has this key: the fleet's trace rows skipped as bad.
       json.writeObjectFieldStart("fleet");
       json.writeNumberField("functions", fleet.size());
+      json.writeNumberField("durationDefaults", fleet.durationDefaults());
+      json.writeNumberField("memoryDefaults", fleet.memoryDefaults());
       json.writeNumberField("traceRowsSkipped", fleet.rowsSkipped());
       json.writeArrayFieldStart("traceRowsSkippedFirst");
       for (String row : fleet.rowsSkippedFirst()) {

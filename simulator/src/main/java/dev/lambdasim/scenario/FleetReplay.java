@@ -26,10 +26,12 @@ public final class FleetReplay {
   private final Map<String, Integer> indexById;
   private final long rowsSkipped;
   private final List<String> rowsSkippedFirst;
+  private final int durationDefaults;
+  private final int memoryDefaults;
 
   FleetReplay(TraceOptions options, long offsetNanos, long fromNanos, long toNanos,
       List<String> originalIds, List<String> names, boolean[] listed, long rowsSkipped,
-      List<String> rowsSkippedFirst) {
+      List<String> rowsSkippedFirst, int durationDefaults, int memoryDefaults) {
     this.options = options;
     this.offsetNanos = offsetNanos;
     this.fromNanos = fromNanos;
@@ -44,6 +46,18 @@ public final class FleetReplay {
     this.indexById = Collections.unmodifiableMap(index);
     this.rowsSkipped = rowsSkipped;
     this.rowsSkippedFirst = List.copyOf(rowsSkippedFirst);
+    this.durationDefaults = durationDefaults;
+    this.memoryDefaults = memoryDefaults;
+  }
+
+  /** Returns how many functions have {@code duration: {from: trace}} but took its default (no row in the durations file). */
+  public int durationDefaults() {
+    return durationDefaults;
+  }
+
+  /** Returns how many functions have {@code memoryMb: {from: trace}} but took its default (no row for their app). */
+  public int memoryDefaults() {
+    return memoryDefaults;
   }
 
   /**
