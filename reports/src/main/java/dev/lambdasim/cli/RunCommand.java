@@ -5,6 +5,7 @@ import dev.lambdasim.run.FunctionSummary;
 import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.TimelineLimits;
+import dev.lambdasim.scenario.FleetReplay;
 import dev.lambdasim.scenario.Scenario;
 import dev.lambdasim.workload.trace.TraceException;
 import java.io.IOException;
@@ -120,6 +121,12 @@ final class RunCommand implements Callable<Integer> {
                 + "the first: %s%n", f.name(), f.traceRows().skipped(),
             f.traceRows().skipped() == 1 ? "" : "s", f.traceRows().firstSkipped().get(0));
       }
+    }
+    FleetReplay fleet = FleetReplay.of(result.scenario());
+    if (fleet != null && fleet.rowsSkipped() > 0) {
+      err.printf(Locale.ROOT, "lambdasim: fleet: skipped %d bad trace row%s (onBadRow: skip), "
+              + "the first: %s%n", fleet.rowsSkipped(), fleet.rowsSkipped() == 1 ? "" : "s",
+          fleet.rowsSkippedFirst().get(0));
     }
     err.flush();
   }

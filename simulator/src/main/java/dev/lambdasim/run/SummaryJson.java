@@ -10,6 +10,7 @@ import dev.lambdasim.metrics.Numbers;
 import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.model.Account;
 import dev.lambdasim.model.StreamMapping;
+import dev.lambdasim.scenario.FleetReplay;
 import dev.lambdasim.scenario.FunctionSpec;
 import dev.lambdasim.scenario.Scenario;
 import java.io.IOException;
@@ -63,6 +64,22 @@ public final class SummaryJson {
       json.writeEndObject();
     }
     json.writeEndObject();
+
+    FleetReplay fleet = FleetReplay.of(scenario);
+    if (fleet != null) {
+      // Only a scenario with a fleet has this key: the fleet's trace rows skipped as bad.
+      json.writeObjectFieldStart("fleet");
+      json.writeNumberField("functions", fleet.size());
+      json.writeNumberField("durationDefaults", fleet.durationDefaults());
+      json.writeNumberField("memoryDefaults", fleet.memoryDefaults());
+      json.writeNumberField("traceRowsSkipped", fleet.rowsSkipped());
+      json.writeArrayFieldStart("traceRowsSkippedFirst");
+      for (String row : fleet.rowsSkippedFirst()) {
+        json.writeString(row);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
 
     json.writeObjectFieldStart("account");
     json.writeNumberField("peakConcurrency", result.accountPeakConcurrency());

@@ -1,9 +1,11 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.workload.trace.FleetTraceData;
 import dev.lambdasim.workload.trace.TraceException;
 import dev.lambdasim.workload.trace.TraceFormat;
 import dev.lambdasim.workload.trace.TraceFunctions;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -57,14 +59,18 @@ final class FleetBinder {
     int before = values.problems().count();
     Fields f = Fields.of(node, "fleet", values, FIELDS);
     Node traceNode = f.required("trace", "the trace, e.g. {file: traces/azure2021_first199.csv, format: azure-2021}");
-    TrafficSpec.Trace trace = traceNode == null ? null : trace(traceNode);
+    SideFiles side = traceNode == null ? null : sideFiles(traceNode);
+    TrafficSpec.Trace trace = traceNode == null ? null : trace(side == null ? traceNode : side.rest());
     Long topN = f.integer("topN", DEFAULT_TOP_N, 0, 1_000_000);
     Node templateNode = f.required("template", "the function fields every fleet function starts "
         + "from, e.g. {memoryMb: 512, duration: {dist: lognormal, median: 80ms, p99: 400ms}}");
     Node.Mapping template = templateNode == null ? null
         : fieldsOnly(templateNode, "fleet.template", TEMPLATE_FIELDS);
     List<Node.Mapping> overrides = overrides(f);
-    if (trace == null || template == null || overrides == null || topN == null
+    if (template != null && overrides != null && side != null) {
+      checkFromTrace(template, overrides, side);
+    }
+    if (trace == null || template == null || overrides == null || topN == null || side == null
         || values.problems().count() > before) {
       return List.of();
     }
@@ -86,30 +92,43 @@ final class FleetBinder {
     List<String> ids = entries.stream().map(TraceFunctions.Entry::id).toList();
     List<String> names = names(ids);
     long offset = trace.offsetFirst() ? -listing.firstInstantNanos() : trace.offsetNanos();
-    FleetReplay replay = new FleetReplay(trace.options(), offset, trace.fromNanos(), trace.toNanos(),
-        ids, names, listed(entries, topN.intValue()));
 
     List<List<Integer>> matches = matches(overrides, ids, names);
     if (values.problems().count() > before) {
       return List.of();
     }
     Map<List<Integer>, FunctionSpec> prototypes = new HashMap<>();
-    prototypes.put(List.of(), functions.bind(merged(template, List.of(), overrides), "fleet.template"));
-    for (int i = 0; i < overrides.size(); i++) {
-      prototypes.put(List.of(i), functions.bind(merged(template, List.of(i), overrides),
-          "fleet.overrides[" + i + "]"));
+    Map<List<Integer>, FromTrace> fromTrace = new HashMap<>();
+    for (int i = -1; i < overrides.size(); i++) {
+      List<Integer> c = i < 0 ? List.of() : List.of(i);
+      Node.Mapping m = merged(template, c, overrides);
+      fromTrace.put(c, FromTrace.of(m));
+      prototypes.put(c, functions.bind(FromTrace.placeholders(m), i < 0 ? "fleet.template" : "fleet.overrides[" + i + "]"));
     }
     if (values.problems().count() > before) {
       return List.of();
     }
-    List<FunctionSpec> out = new ArrayList<>(ids.size());
+    List<FunctionSpec> specs = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       List<Integer> combination = matches.get(i);
       // Functions matched by several overrides get their combination bound once, so problems
       // that only the combination has (e.g. provisioned above reserved) are reported once.
-      FunctionSpec prototype = prototypes.computeIfAbsent(combination, c -> functions.bind(
-          merged(template, c, overrides), "fleet.overrides[" + c.get(c.size() - 1) + "]"));
-      out.add(prototype.withNameAndTraffic(names.get(i),
+      specs.add(prototypes.computeIfAbsent(combination, c -> {
+        Node.Mapping m = merged(template, c, overrides);
+        fromTrace.put(c, FromTrace.of(m));
+        return functions.bind(FromTrace.placeholders(m), "fleet.overrides[" + c.get(c.size() - 1) + "]");
+      }));
+    }
+    int[] defaults = withTraceData(specs, ids, names, matches, fromTrace, side);
+    if (defaults == null || values.problems().count() > before) {
+      return List.of();
+    }
+    FleetReplay replay = new FleetReplay(trace.options(), offset, trace.fromNanos(), trace.toNanos(),
+        ids, names, listed(entries, topN.intValue()), listing.skipped(), listing.firstSkipped(),
+        defaults[0], defaults[1]);
+    List<FunctionSpec> out = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      out.add(specs.get(i).withNameAndTraffic(names.get(i),
           List.of(new TrafficSpec.Fleet("trace#0", replay, i))));
     }
     checkNames(f, written, out, ids);
@@ -117,7 +136,7 @@ final class FleetBinder {
     return values.problems().count() > before ? List.of() : out;
   }
 
-  /** Binds the trace: a multi-function format, every function, and bad rows stop the run. */
+  /** Binds the trace: a multi-function format and every function. */
   private TrafficSpec.Trace trace(Node node) {
     String path = "fleet.trace";
     if (node instanceof Node.Mapping m) {
@@ -133,12 +152,6 @@ final class FleetBinder {
           || s.text().equals(TraceFormat.CLOUDWATCH.label()))) {
         values.report(format, path + ".format", s.shown() + " traces hold one function; a fleet "
             + "needs a trace of many (allowed azure-2019 | azure-2021)");
-        ok = false;
-      }
-      Node onBadRow = m.values().get("onBadRow");
-      if (onBadRow instanceof Node.Scalar s && s.text().equals("skip")) {
-        values.report(onBadRow, path + ".onBadRow", "'skip' is not supported in a fleet yet (a "
-            + "bad row cannot always be told to belong to one function); allowed: fail");
         ok = false;
       }
       if (!ok) {
@@ -369,5 +382,283 @@ final class FleetBinder {
         return;
       }
     }
+  }
+
+  /** The azure-2019 side files a fleet's trace may name, and the trace mapping without them. */
+  private record SideFiles(Node.Mapping rest, Node durationsNode, Path durations, String durationsShown,
+      Node memoryNode, Path memory, String memoryShown, FleetTraceData.MemoryStatistic statistic) {}
+
+  static final List<String> SIDE_KEYS = List.of("durations", "memory", "memoryStatistic");
+  private static final Map<String, FleetTraceData.MemoryStatistic> STATISTICS = new LinkedHashMap<>();
+
+  static {
+    for (FleetTraceData.MemoryStatistic st : FleetTraceData.MemoryStatistic.values()) {
+      STATISTICS.put(st.label(), st);
+    }
+  }
+
+  /**
+   * Takes {@code durations}, {@code memory} and {@code memoryStatistic} out of the trace
+   * mapping (they are read for the whole fleet here, not by each function's reader); null when
+   * something was reported.
+   */
+  private SideFiles sideFiles(Node node) {
+    if (!(node instanceof Node.Mapping m)) {
+      return new SideFiles(null, null, null, null, null, null, null, null);
+    }
+    Node.Mapping rest = new Node.Mapping(new LinkedHashMap<>(), new LinkedHashMap<>(), m.at());
+    m.values().forEach((k, v) -> {
+      if (!SIDE_KEYS.contains(k)) {
+        rest.put(k, m.keys().get(k), v);
+      }
+    });
+    boolean any = SIDE_KEYS.stream().anyMatch(m.values()::containsKey);
+    if (!any) {
+      return new SideFiles(rest, null, null, null, null, null, null, null);
+    }
+    Node format = m.values().get("format");
+    boolean is2019 = format instanceof Node.Scalar fs && fs.text().equals(TraceFormat.AZURE_2019.label());
+    boolean ok = true;
+    Object[] durations = null;
+    Object[] memory = null;
+    FleetTraceData.MemoryStatistic statistic = FleetTraceData.MemoryStatistic.P99;
+    for (String k : SIDE_KEYS) {
+      Node v = m.values().get(k);
+      if (v == null) {
+        continue;
+      }
+      String path = "fleet.trace." + k;
+      if (!is2019) {
+        values.problems().add(m.keys().get(k), path, "'" + k + "' is an azure-2019 option (the "
+            + "Azure 2019 dataset's side files); this trace is not azure-2019");
+        ok = false;
+      } else if (k.equals("memoryStatistic")) {
+        statistic = values.choice(v, path, STATISTICS);
+        ok &= statistic != null;
+      } else {
+        Object[] file = traffic.sideFile(v, path);
+        ok &= file != null;
+        if (k.equals("durations")) {
+          durations = file;
+        } else {
+          memory = file;
+        }
+      }
+    }
+    if (ok && m.values().containsKey("memoryStatistic") && memory == null) {
+      values.problems().add(m.keys().get("memoryStatistic"), "fleet.trace.memoryStatistic",
+          "memoryStatistic is set but there is no memory file (add memory: <app_memory_percentiles file>)");
+      ok = false;
+    }
+    if (!ok) {
+      return null;
+    }
+    return new SideFiles(rest, m.values().get("durations"), durations == null ? null : (Path) durations[0],
+        durations == null ? null : (String) durations[1], m.values().get("memory"),
+        memory == null ? null : (Path) memory[0], memory == null ? null : (String) memory[1], statistic);
+  }
+
+  /** Which of a merged function's fields say {@code {from: trace}}, and whether they give a default. */
+  record FromTrace(boolean memory, boolean memoryDefault, boolean duration, boolean durationDefault,
+      boolean referenceWritten) {
+
+    static final FromTrace NONE = new FromTrace(false, false, false, false, false);
+
+    static FromTrace of(Node.Mapping m) {
+      Node mem = m.values().get("memoryMb");
+      Node dur = m.values().get("duration");
+      return new FromTrace(isFrom(mem), isFrom(mem) && hasDefault(mem), isFrom(dur),
+          isFrom(dur) && hasDefault(dur), m.values().containsKey("referenceMemoryMb"));
+    }
+
+    static boolean isFrom(Node n) {
+      return n instanceof Node.Mapping m && m.values().containsKey("from");
+    }
+
+    private static boolean hasDefault(Node n) {
+      return ((Node.Mapping) n).values().containsKey("default");
+    }
+
+    /**
+     * Returns the mapping with each {@code {from: trace}} replaced by its default, or by a
+     * placeholder the trace data then replaces (128 MB; a constant 1 ms) so the rest binds.
+     */
+    static Node.Mapping placeholders(Node.Mapping m) {
+      if (!isFrom(m.values().get("memoryMb")) && !isFrom(m.values().get("duration"))) {
+        return m;
+      }
+      Node.Mapping out = new Node.Mapping(new LinkedHashMap<>(), new LinkedHashMap<>(), m.at());
+      m.values().forEach((k, v) -> {
+        Node value = v;
+        if (isFrom(v) && (k.equals("memoryMb") || k.equals("duration"))) {
+          Node.Mapping from = (Node.Mapping) v;
+          value = from.values().containsKey("default") ? from.values().get("default")
+              : k.equals("memoryMb") ? scalar(Node.Scalar.Kind.NUMBER, "128", from.at())
+              : constant(from.at());
+        }
+        out.put(k, m.keys().get(k), value);
+      });
+      return out;
+    }
+
+    private static Node.Scalar scalar(Node.Scalar.Kind kind, String text, Location at) {
+      return new Node.Scalar(kind, text, kind == Node.Scalar.Kind.NUMBER ? new java.math.BigDecimal(text) : null, at);
+    }
+
+    private static Node.Mapping constant(Location at) {
+      Node.Mapping d = new Node.Mapping(new LinkedHashMap<>(), new LinkedHashMap<>(), at);
+      d.put("dist", at, scalar(Node.Scalar.Kind.STRING, "constant", at));
+      d.put("value", at, scalar(Node.Scalar.Kind.STRING, "1ms", at));
+      return d;
+    }
+  }
+
+  /**
+   * Checks every {@code {from: trace, default: ...}} written in the template and overrides
+   * (keys, the word trace, the side file it needs) and that each side file is used.
+   */
+  private void checkFromTrace(Node.Mapping template, List<Node.Mapping> overrides, SideFiles side) {
+    boolean memoryUsed = false;
+    boolean durationsUsed = false;
+    for (int i = -1; i < overrides.size(); i++) {
+      Node.Mapping m = i < 0 ? template : overrides.get(i);
+      String at = i < 0 ? "fleet.template" : "fleet.overrides[" + i + "]";
+      for (String k : List.of("memoryMb", "duration")) {
+        Node v = m.values().get(k);
+        if (!FromTrace.isFrom(v)) {
+          continue;
+        }
+        Node.Mapping from = (Node.Mapping) v;
+        String path = at + "." + k;
+        boolean memory = k.equals("memoryMb");
+        for (Map.Entry<String, Location> key : from.keys().entrySet()) {
+          if (!key.getKey().equals("from") && !key.getKey().equals("default")) {
+            values.problems().add(key.getValue(), path + "." + key.getKey(), "unknown field '"
+                + key.getKey() + "'; allowed: from, default");
+          }
+        }
+        Node word = from.values().get("from");
+        if (!(word instanceof Node.Scalar s && s.text().equals("trace"))) {
+          values.report(word, path + ".from", word.shown() + " is not allowed here (allowed: trace)");
+          continue;
+        }
+        if (from.values().get("default") instanceof Node.Mapping d && FromTrace.isFrom(d)) {
+          values.report(d, path + ".default", "a default cannot itself be from the trace");
+        }
+        if (memory && side.memory() == null) {
+          values.report(word, path + ".from", "memoryMb from the trace needs the app memory file: "
+              + "add memory: <app_memory_percentiles.anon.dXX.csv> to fleet.trace (azure-2019)");
+        } else if (!memory && side.durations() == null) {
+          values.report(word, path + ".from", "duration from the trace needs the duration-percentile "
+              + "file: add durations: <function_durations_percentiles.anon.dXX.csv> to fleet.trace "
+              + "(azure-2019; for azure-2021 use useDurations: true and a duration here)");
+        }
+        memoryUsed |= memory;
+        durationsUsed |= !memory;
+      }
+    }
+    if (side.memory() != null && !memoryUsed) {
+      values.report(side.memoryNode(), "fleet.trace.memory", "the memory file is read only for "
+          + "memoryMb: {from: trace}, which neither the template nor an override says");
+    }
+    if (side.durations() != null && !durationsUsed) {
+      values.report(side.durationsNode(), "fleet.trace.durations", "the duration file is read only for "
+          + "duration: {from: trace}, which neither the template nor an override says");
+    }
+  }
+
+  /**
+   * Sets the memory and duration of the functions whose fields say {@code from: trace}, from one
+   * pass over each side file; a function or app without a row takes the field's default, or is
+   * an error located at the side file. Returns {functions whose duration fell back to the
+   * default, functions whose memory did}, or null when something was reported.
+   */
+  private int[] withTraceData(List<FunctionSpec> specs, List<String> ids, List<String> names,
+      List<List<Integer>> matches, Map<List<Integer>, FromTrace> fromTrace, SideFiles side) {
+    Set<String> wantDurations = new HashSet<>();
+    Set<String> wantApps = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      FromTrace ft = fromTrace.getOrDefault(matches.get(i), FromTrace.NONE);
+      if (ft.duration()) {
+        wantDurations.add(ids.get(i));
+      }
+      if (ft.memory()) {
+        wantApps.add(app(ids.get(i)));
+      }
+    }
+    if (wantDurations.isEmpty() && wantApps.isEmpty()) {
+      return new int[2];
+    }
+    Map<String, long[]> durations;
+    Map<String, Double> memory;
+    try {
+      durations = wantDurations.isEmpty() ? Map.of()
+          : FleetTraceData.durations(side.durations(), side.durationsShown(), wantDurations);
+      memory = wantApps.isEmpty() ? Map.of()
+          : FleetTraceData.memory(side.memory(), side.memoryShown(), side.statistic(), wantApps);
+    } catch (TraceException e) {
+      values.problems().add(new Location(e.file(), (int) Math.min(e.line(), Integer.MAX_VALUE), 0),
+          e.file().equals(side.memoryShown()) ? "fleet.trace.memory" : "fleet.trace.durations", e.problem());
+      return null;
+    }
+    int[] defaults = new int[2];
+    List<String> missingDurations = new ArrayList<>();
+    List<String> missingApps = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      FromTrace ft = fromTrace.getOrDefault(matches.get(i), FromTrace.NONE);
+      FunctionSpec spec = specs.get(i);
+      DistributionSpec duration = spec.duration();
+      int memoryMb = spec.memoryMb();
+      int reference = spec.referenceMemoryMb();
+      if (ft.duration()) {
+        long[] p = durations.get(ids.get(i));
+        if (p != null) {
+          List<Double> nanos = new ArrayList<>();
+          for (long v : p) {
+            nanos.add((double) v);
+          }
+          duration = new DistributionSpec.Percentiles(FleetTraceData.DURATION_PROBABILITIES, nanos);
+        } else if (ft.durationDefault()) {
+          defaults[0]++;
+        } else {
+          missingDurations.add(ids.get(i) + " (" + names.get(i) + ")");
+        }
+      }
+      if (ft.memory()) {
+        Double mb = memory.get(app(ids.get(i)));
+        if (mb != null) {
+          memoryMb = FleetTraceData.lambdaMemoryMb(mb);
+          if (!ft.referenceWritten()) {
+            // Durations were measured at the app's own memory: no scaling unless a reference is written.
+            reference = memoryMb;
+          }
+        } else if (ft.memoryDefault()) {
+          defaults[1]++;
+        } else if (!missingApps.contains(app(ids.get(i)))) {
+          missingApps.add(app(ids.get(i)));
+        }
+      }
+      specs.set(i, spec.withMemoryAndDuration(memoryMb, reference, duration));
+    }
+    if (!missingDurations.isEmpty()) {
+      values.problems().add(new Location(side.durationsShown(), 0, 0), "fleet.trace.durations",
+          "no row for " + missingDurations.size() + " fleet function" + (missingDurations.size() == 1 ? "" : "s")
+          + " whose duration is {from: trace}, e.g. " + String.join(", ",
+              missingDurations.subList(0, Math.min(3, missingDurations.size())))
+          + " (give a fallback: duration: {from: trace, default: {dist: ...}})");
+    }
+    if (!missingApps.isEmpty()) {
+      values.problems().add(new Location(side.memoryShown(), 0, 0), "fleet.trace.memory",
+          "no row for " + missingApps.size() + " app" + (missingApps.size() == 1 ? "" : "s")
+          + " of fleet functions whose memoryMb is {from: trace}, e.g. " + String.join(", ",
+              missingApps.subList(0, Math.min(3, missingApps.size())))
+          + " (HashOwner/HashApp; give a fallback: memoryMb: {from: trace, default: 512})");
+    }
+    return missingDurations.isEmpty() && missingApps.isEmpty() ? defaults : null;
+  }
+
+  /** Returns HashOwner/HashApp of an azure-2019 id HashOwner/HashApp/HashFunction. */
+  private static String app(String id) {
+    return id.substring(0, id.lastIndexOf('/'));
   }
 }

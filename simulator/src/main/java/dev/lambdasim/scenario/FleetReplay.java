@@ -24,9 +24,14 @@ public final class FleetReplay {
   private final List<String> names;
   private final boolean[] listed;
   private final Map<String, Integer> indexById;
+  private final long rowsSkipped;
+  private final List<String> rowsSkippedFirst;
+  private final int durationDefaults;
+  private final int memoryDefaults;
 
   FleetReplay(TraceOptions options, long offsetNanos, long fromNanos, long toNanos,
-      List<String> originalIds, List<String> names, boolean[] listed) {
+      List<String> originalIds, List<String> names, boolean[] listed, long rowsSkipped,
+      List<String> rowsSkippedFirst, int durationDefaults, int memoryDefaults) {
     this.options = options;
     this.offsetNanos = offsetNanos;
     this.fromNanos = fromNanos;
@@ -39,6 +44,45 @@ public final class FleetReplay {
       index.put(originalIds.get(i), i);
     }
     this.indexById = Collections.unmodifiableMap(index);
+    this.rowsSkipped = rowsSkipped;
+    this.rowsSkippedFirst = List.copyOf(rowsSkippedFirst);
+    this.durationDefaults = durationDefaults;
+    this.memoryDefaults = memoryDefaults;
+  }
+
+  /** Returns how many functions have {@code duration: {from: trace}} but took its default (no row in the durations file). */
+  public int durationDefaults() {
+    return durationDefaults;
+  }
+
+  /** Returns how many functions have {@code memoryMb: {from: trace}} but took its default (no row for their app). */
+  public int memoryDefaults() {
+    return memoryDefaults;
+  }
+
+  /**
+   * Returns how many rows of the trace were skipped as bad ({@code onBadRow: skip}), counted by
+   * the loading pass over the whole file; 0 under {@code onBadRow: fail}.
+   */
+  public long rowsSkipped() {
+    return rowsSkipped;
+  }
+
+  /** Returns the first skipped rows, as {@code file:line: what is wrong}. */
+  public List<String> rowsSkippedFirst() {
+    return rowsSkippedFirst;
+  }
+
+  /** Returns the scenario's fleet, or null when it has none. */
+  public static FleetReplay of(Scenario scenario) {
+    for (FunctionSpec spec : scenario.functions()) {
+      for (TrafficSpec source : spec.traffic()) {
+        if (source instanceof TrafficSpec.Fleet fleet) {
+          return fleet.replay();
+        }
+      }
+    }
+    return null;
   }
 
   /** Returns the trace's options, selecting no function. */

@@ -94,7 +94,15 @@ public record FunctionSpec(
   public FunctionSpec withNameAndTraffic(String newName, List<TrafficSpec> newTraffic) {
     return new FunctionSpec(newName, description, memoryMb, architecture, timeoutNanos, duration,
         referenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
-        reservedConcurrency, provisioned, invocation, newTraffic, async);
+        reservedConcurrency, provisioned, invocation, newTraffic, async, sqs, stream);
+  }
+
+  /** Returns this function with another memory size, reference memory and handler time (a fleet's {@code from: trace}). */
+  public FunctionSpec withMemoryAndDuration(int newMemoryMb, int newReferenceMemoryMb,
+      DistributionSpec newDuration) {
+    return new FunctionSpec(name, description, newMemoryMb, architecture, timeoutNanos, newDuration,
+        newReferenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
+        reservedConcurrency, provisioned, invocation, traffic, async, sqs, stream);
   }
 
   public boolean hasReservedConcurrency() {

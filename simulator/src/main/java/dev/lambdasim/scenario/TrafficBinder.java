@@ -409,6 +409,20 @@ final class TrafficBinder {
     return function == null ? options : options.withFunction(function);
   }
 
+  /**
+   * Resolves a side file of a trace (e.g. a fleet's {@code memory:}): allowed and existing, like
+   * the trace file. Returns {resolved path, the name as shown in messages}, or null (reported).
+   */
+  Object[] sideFile(Node n, String path) {
+    String name = values.text(n, path);
+    Path file = name == null ? null : folder.resolve(name, n, path, values);
+    if (file != null && !Files.isRegularFile(file)) {
+      values.report(n, path, n.shown() + " cannot be read (no such file)");
+      return null;
+    }
+    return file == null ? null : new Object[] {file, folder.display(name)};
+  }
+
   /** The azure-2019 duration-percentile file: allowed and checked like the trace file. */
   private TraceOptions durationsOption(Fields f, TraceOptions options) {
     if (!f.has("durations")) {

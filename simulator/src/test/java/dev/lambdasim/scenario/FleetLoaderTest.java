@@ -76,13 +76,6 @@ final class FleetLoaderTest {
   }
 
   @Test
-  void skippingBadRowsIsNotSupportedInAFleetYet() {
-    Problem p = only("  trace: {file: t.csv, format: azure-2021, onBadRow: skip}\n" + GOOD_TEMPLATE);
-    assertThat(p.path()).isEqualTo("fleet.trace.onBadRow");
-    assertThat(p.message()).contains("not supported in a fleet");
-  }
-
-  @Test
   void nameAndTrafficAreNotTemplateFields() {
     List<Problem> found = problems(GOOD_TRACE
         + "  template: {name: api, traffic: [], duration: {dist: constant, value: 10ms}}\n");

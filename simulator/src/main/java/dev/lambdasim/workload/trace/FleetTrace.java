@@ -34,11 +34,12 @@ public final class FleetTrace implements AutoCloseable {
 
   /**
    * Opens the trace; {@code indexById} maps each original id ({@code app/func}) to its
-   * function's index. A bad row stops the run ({@link TraceException}).
+   * function's index. A bad row stops the run ({@link TraceException}), or under
+   * {@code onBadRow: skip} is skipped (the loading pass has counted it already).
    */
   public static FleetTrace open(TraceOptions options, Map<String, Integer> indexById,
       long offsetNanos, long fromNanos, long toNanos) {
-    return new FleetTrace(Rows.open(options), indexById, offsetNanos, fromNanos, toNanos,
+    return new FleetTrace(Rows.open(options, new BadRows(options.onBadRow(), options.shownFile())), indexById, offsetNanos, fromNanos, toNanos,
         options.shownFile());
   }
 
@@ -83,7 +84,7 @@ public final class FleetTrace implements AutoCloseable {
     rows.close();
   }
 
-  /** Every row of an azure-2021 trace, checked (a bad row throws), with its function's id. */
+  /** Every row of an azure-2021 trace, checked (a bad row goes to {@code badRows}), with its function's id. */
   static final class Rows implements AutoCloseable {
 
     private final Azure2021Reader reader;
@@ -93,10 +94,9 @@ public final class FleetTrace implements AutoCloseable {
       this.reader = reader;
     }
 
-    static Rows open(TraceOptions options) {
+    static Rows open(TraceOptions options, BadRows badRows) {
       // Every row, whatever function the options name: the fleet dispatches them.
-      TraceOptions all = options.withFunction(null).withOnBadRow(BadRows.Policy.FAIL);
-      Azure2021Reader reader = new Azure2021Reader(all, new BadRows(BadRows.Policy.FAIL, all.shownFile()));
+      Azure2021Reader reader = new Azure2021Reader(options.withFunction(null), badRows);
       return new Rows(reader);
     }
 

@@ -35,11 +35,15 @@ public final class TraceFunctions {
    *
    * @param firstInstantNanos azure-2021: the first invocation's start; azure-2019: the start of
    *                          the first minute with an invocation (0 when there is none)
+   * @param skipped           the rows skipped as bad ({@code onBadRow: skip}; 0 under fail)
+   * @param firstSkipped      the first {@value BadRows#KEPT} of them, as {@code file:line: problem}
    */
-  public record Listing(List<Entry> functions, long firstInstantNanos) {
+  public record Listing(List<Entry> functions, long firstInstantNanos, long skipped,
+      List<String> firstSkipped) {
 
     public Listing {
       functions = List.copyOf(functions);
+      firstSkipped = List.copyOf(firstSkipped);
     }
   }
 
@@ -48,7 +52,9 @@ public final class TraceFunctions {
   /**
    * Reads the functions of {@code options.file()}, counting the arrivals that the window
    * [{@code fromNanos}, {@code toNanos}) holds after the offset ({@code offsetFirst}: minus the
-   * first instant). Throws {@link TraceException} at the first bad row.
+   * first instant). Bad rows follow {@code options.onBadRow()}: under fail the first throws
+   * {@link TraceException}; under skip they are skipped and counted in the listing (a second row
+   * for an azure-2019 function stops the load either way, since its replay would be ambiguous).
    */
   public static Listing read(TraceOptions options, long offsetNanos, boolean offsetFirst,
       long fromNanos, long toNanos) {
@@ -64,8 +70,9 @@ public final class TraceFunctions {
       long fromNanos, long toNanos) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     long first = -1;
+    BadRows bad = new BadRows(options.onBadRow(), options.shownFile());
     // The run's own reader reads every row of the file, so its checks are the pass's checks.
-    try (FleetTrace.Rows rows = FleetTrace.Rows.open(options)) {
+    try (FleetTrace.Rows rows = FleetTrace.Rows.open(options, bad)) {
       while (rows.next()) {
         long start = rows.startNanos();
         if (first < 0) {
@@ -82,23 +89,26 @@ public final class TraceFunctions {
         }
       }
     }
-    return new Listing(entries(counts), Math.max(first, 0));
+    return new Listing(entries(counts), Math.max(first, 0), bad.skipped(), bad.firstSkipped());
   }
 
   private static Listing azure2019(TraceOptions options, long offsetNanos, boolean offsetFirst,
       long fromNanos, long toNanos) {
     long[] first = new long[1];
-    Map<String, long[]> counts = scan2019(options, offsetNanos, fromNanos, toNanos, first);
+    BadRows bad = new BadRows(options.onBadRow(), options.shownFile());
+    Map<String, long[]> counts = scan2019(options, offsetNanos, fromNanos, toNanos, first, bad);
     if (offsetFirst) {
-      // The first minute is known only at the end of the pass; a second pass counts the window.
-      counts = scan2019(options, -first[0], fromNanos, toNanos, first);
+      // The first minute is known only at the end of the pass; a second pass counts the window
+      // (and skips the same rows, counted afresh).
+      bad = new BadRows(options.onBadRow(), options.shownFile());
+      counts = scan2019(options, -first[0], fromNanos, toNanos, first, bad);
     }
-    return new Listing(entries(counts), first[0]);
+    return new Listing(entries(counts), first[0], bad.skipped(), bad.firstSkipped());
   }
 
   /** One pass: per function {day total, minutes in the window}; {@code first[0]} gets the first busy minute. */
   private static Map<String, long[]> scan2019(TraceOptions options, long offsetNanos,
-      long fromNanos, long toNanos, long[] first) {
+      long fromNanos, long toNanos, long[] first, BadRows bad) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     long dayStart = (options.day() - 1) * DAY;
     int firstMinute = Azure2019Reader.MINUTES;
@@ -113,8 +123,8 @@ public final class TraceFunctions {
         }
         int n = row.split(line);
         if (n != header.size()) {
-          throw new TraceException(options.shownFile(), lines.line(),
-              "the row has " + n + " fields, the header " + header.size());
+          bad.bad(lines.line(), "the row has " + n + " fields, the header " + header.size());
+          continue;
         }
         String id = row.field(c[0]) + "/" + row.field(c[1]) + "/" + row.field(c[2]);
         if (counts.containsKey(id)) {
@@ -122,14 +132,18 @@ public final class TraceFunctions {
               + " has a second row; a day file holds one row per function");
         }
         long[] total = new long[2];
-        for (int m = 0; m < Azure2019Reader.MINUTES; m++) {
+        boolean ok = true;
+        int rowFirst = Azure2019Reader.MINUTES;
+        for (int m = 0; m < Azure2019Reader.MINUTES && ok; m++) {
           long count = row.count(c[3 + m]);
           if (count < 0) {
-            throw new TraceException(options.shownFile(), lines.line(), "minute " + (m + 1)
-                + ": '" + row.field(c[3 + m]) + "' is not a count (an integer >= 0)");
+            bad.bad(lines.line(), "minute " + (m + 1) + ": '" + row.field(c[3 + m])
+                + "' is not a count (an integer >= 0)");
+            ok = false;
+            continue;
           }
-          if (count > 0 && m < firstMinute) {
-            firstMinute = m;
+          if (count > 0 && m < rowFirst) {
+            rowFirst = m;
           }
           total[0] += count;
           long shifted = dayStart + m * MINUTE + offsetNanos;
@@ -137,7 +151,11 @@ public final class TraceFunctions {
             total[1] += count;
           }
         }
-        counts.put(id, total);
+        if (ok) {
+          // A skipped row counts for nothing, not even where the trace starts.
+          counts.put(id, total);
+          firstMinute = Math.min(firstMinute, rowFirst);
+        }
       }
     }
     first[0] = firstMinute == Azure2019Reader.MINUTES ? 0 : dayStart + firstMinute * MINUTE;
