@@ -35,20 +35,33 @@ final class ScenarioBinder {
     }
     String description = f.text("description", "");
     Long seed = f.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
-    Node durationNode = f.required("duration", "the simulated horizon, e.g. 2h");
+    // Optional when all traffic is finite: the horizon then follows from the traffic itself.
+    Node durationNode = f.node("duration");
     Long duration = durationNode == null ? null : values.positiveDuration(durationNode, "duration");
     Long warmup = f.duration("warmup", 0L, 0, Long.MAX_VALUE, "0s", null);
-    if (warmup != null && duration != null && warmup >= duration) {
-      values.report(f.node("warmup"), "warmup", f.node("warmup").shown()
-          + " is not shorter than duration " + durationNode.shown() + " (allowed: 0s <= warmup < duration)");
-    }
-    Long metricsPeriod = metricsPeriod(f, duration, durationNode);
+    Long metricsPeriod = durationNode == null ? null : metricsPeriod(f, duration, durationNode);
     AccountSpec account = new AccountBinder(values).bind(f.node("account"), "account");
     PricingSpec pricing = new PricingBinder(values).bind(f.node("pricing"), "pricing");
     List<FunctionSpec> functions = functions(f, duration);
     checkClaims(f, account, functions);
     checkEmptyTraffic(f, functions);
     functions = withFleet(f, duration, account, functions);
+    String durationText = durationNode == null ? null : durationNode.shown();
+    if (durationNode == null && !values.problems().any()) {
+      duration = new FiniteHorizon(values, f).of(functions, seed == null ? 1 : seed);
+      durationText = duration == null ? null : "the horizon of the traffic, "
+          + Values.plain(duration / 1e9) + "s";
+      if (duration != null && f.has("metricsPeriod")) {
+        metricsPeriod = f.duration("metricsPeriod", null, FunctionBinder.SECOND,
+            Math.max(duration, FunctionBinder.SECOND), "1s", durationText);
+      } else if (duration != null) {
+        metricsPeriod = Math.min(FunctionBinder.MINUTE, Math.max(duration, FunctionBinder.SECOND));
+      }
+    }
+    if (warmup != null && duration != null && warmup >= duration) {
+      values.report(f.node("warmup"), "warmup", f.node("warmup").shown()
+          + " is not shorter than duration " + durationText + " (allowed: 0s <= warmup < duration)");
+    }
     return new Scenario(name == null ? "" : name, description, seed == null ? 1 : seed,
         duration == null ? 1 : duration, warmup == null ? 0 : warmup,
         metricsPeriod == null ? 1 : metricsPeriod, account, pricing, functions, source);
