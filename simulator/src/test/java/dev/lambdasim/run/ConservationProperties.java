@@ -20,6 +20,8 @@ import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
 import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
 import dev.lambdasim.scenario.ReusePolicy;
 import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.scenario.SqsSpec;
+import dev.lambdasim.scenario.StreamSpec;
 import dev.lambdasim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +67,7 @@ final class ConservationProperties {
       assertThat(l.arrivals()).as(f.name())
           .isEqualTo(l.succeeded() + l.failed() + l.throttled() + l.dropped() + l.inFlightAtEnd());
       assertThat(l.arrivals()).as(f.name()).isEqualTo(f.arrivals());
-      if (f.async().received() == 0) {
+      if (f.async().received() == 0 && isSync(scenario, f.name())) {
         // Sync calls: one invocation or one throttle each. (An async event may have several
         // throttled attempts and several invocations.)
         assertThat(l.throttled()).as(f.name()).isEqualTo(f.throttles());
@@ -93,8 +95,8 @@ final class ConservationProperties {
   @Property(tries = TRIES)
   void invocationsEndOrAreInFlight(@ForAll("scenarios") Scenario scenario) {
     for (FunctionSummary f : Simulation.run(scenario).functions()) {
-      if (f.async().received() > 0) {
-        continue; // an async event may be invoked several times, or never
+      if (f.async().received() > 0 || !isSync(scenario, f.name())) {
+        continue; // an async event or a queued message may be invoked several times, or never
       }
       Ledger l = f.ledger();
       assertThat(f.invocations()).as(f.name())
@@ -283,9 +285,15 @@ final class ConservationProperties {
     Statistics.label("auto-scaled").collect(result.functions().stream().anyMatch(
         f -> f.provisioned().actions().stream()
             .anyMatch(a -> a.reason().startsWith("target tracking"))));
+    Statistics.label("async").collect(
+        scenario.functions().stream().anyMatch(f -> f.invocation() == InvocationType.ASYNC));
+    Statistics.label("sqs").collect(
+        scenario.functions().stream().anyMatch(f -> f.invocation() == InvocationType.SQS));
+    Statistics.label("stream").collect(
+        scenario.functions().stream().anyMatch(f -> f.invocation() == InvocationType.STREAM));
     for (String label : List.of("throttled", "timeouts", "errors", "spillover",
         "reclaimed or recycled", "in flight at end", "warm-up", "reserved",
-        "provisioned over time", "scaled")) {
+        "provisioned over time", "scaled", "async", "sqs", "stream")) {
       Statistics.label(label).coverage(c -> c.check(true).percentage(p -> p >= 3));
     }
   }
@@ -320,7 +328,22 @@ final class ConservationProperties {
       int inPoints, double inRatio, long outCooldownNanos, long inCooldownNanos) {}
 
   private record FnWish(Runtime runtime, Environments environments, OverTime overTime,
-      AsyncWish async) {}
+      AsyncWish async, EsmWish esm) {}
+
+  /**
+   * An event source mapping instead of direct traffic: kind 0 = none, 1 = SQS, 2 = stream, with
+   * its batching, redrive (SQS) or retries and bisection (stream), and poison records.
+   */
+  private record EsmWish(int kind, int batchSize, boolean window, int maxReceiveCount,
+      double poisonRate, int shards, int factor, int maxRetries, boolean bisect) {}
+
+  private record EsmHead(int kind, int batchSize, boolean window, int maxReceiveCount) {}
+
+  /** Returns whether the function's own traffic is sync calls. */
+  private static boolean isSync(Scenario scenario, String name) {
+    return scenario.functions().stream().anyMatch(spec -> spec.name().equals(name)
+        && spec.invocation() == InvocationType.SYNC);
+  }
 
   /**
    * Async invocation, if {@code async}: retries, maximum event age, and destinations by index
@@ -409,8 +432,21 @@ final class ConservationProperties {
         Arbitraries.integers().between(-1, 3),
         Arbitraries.integers().between(-1, 3),
         Arbitraries.of(false, true)).as(AsyncWish::new);
-    return Combinators.combine(runtime, environments, overTime(maxMinutes, autoscaled), async)
-        .as(FnWish::new);
+    Arbitrary<EsmWish> esm = Combinators.combine(
+        Combinators.combine(
+            Arbitraries.of(0, 0, 0, 1, 2),
+            Arbitraries.of(1, 10, 100),
+            Arbitraries.of(false, true),
+            Arbitraries.of(0, 1, 3)).as(EsmHead::new),
+        Arbitraries.of(0.0, 0.0, 0.05),
+        Arbitraries.integers().between(1, 4),
+        Arbitraries.integers().between(1, 3),
+        Arbitraries.of(-1, 0, 2),
+        Arbitraries.of(false, true)).as((head, poison, shards, factor, retries, bisect) ->
+            new EsmWish(head.kind(), head.batchSize(), head.window(), head.maxReceiveCount(),
+                poison, shards, factor, retries, bisect));
+    return Combinators.combine(runtime, environments, overTime(maxMinutes, autoscaled), async,
+        esm).as(FnWish::new);
   }
 
   private static Arbitrary<OverTime> overTime(int maxMinutes, boolean autoscaled) {
@@ -505,6 +541,19 @@ final class ConservationProperties {
         fn.async(asyncSpec);
       } else {
         fn.asyncSettings(asyncSpec);
+      }
+      EsmWish esm = wishes.get(i).esm();
+      // Batches above 10 need a window of at least 1 s, and the visibility timeout must cover
+      // the function's timeout: the loader's rules.
+      long window = esm.window() || esm.batchSize() > 10 ? S : 0;
+      if (esm.kind() == 1) {
+        fn.sqs(new SqsSpec(esm.batchSize(), window, SqsSpec.NO_MAXIMUM_CONCURRENCY,
+            Math.max(r.timeoutNanos(), 30 * S), esm.maxReceiveCount(), "dlq",
+            SqsSpec.Scaling.CURRENT, 0, esm.poisonRate()));
+      } else if (esm.kind() == 2) {
+        fn.stream(new StreamSpec(StreamSpec.Source.KINESIS, esm.shards(), esm.factor(),
+            esm.batchSize(), window, esm.maxRetries(), StreamSpec.INFINITE_RECORD_AGE,
+            esm.bisect(), "failed", StreamSpec.Routing.RANDOM, 0, esm.poisonRate()));
       }
       if (w.reservedWish() >= 0) {
         int reserved = Math.min(w.reservedWish(), claimable);
