@@ -27,4 +27,9 @@ public abstract class QueuedRequest extends Event {
    * the function again at once.
    */
   protected abstract void onCompleted(boolean error);
+
+  /** Returns whether this is a sync call, subject to the requests-per-second limits. */
+  protected boolean isSyncCall() {
+    return false;
+  }
 }

@@ -59,6 +59,9 @@ public final class SimulatedFunction {
   private final TokenBucket reservedRequestRate;
   private int onDemandInFlight;
   private long syncInFlight;
+  /** Throttled sync calls waiting for, or running, a client retry. */
+  private long retriesLive;
+  private final RandomGenerator retryStream;
   private long nextEnvironmentId;
   private AsyncQueue asyncQueue;
   private EventSource eventSource;
@@ -106,6 +109,7 @@ public final class SimulatedFunction {
     this.keepAliveSampler =
         DurationSampler.of(spec.keepAlive(), streams.stream(prefix + "keepAlive"));
     this.errorStream = streams.stream(prefix + "errors");
+    this.retryStream = streams.stream(prefix + "clientRetry");
     this.handlerFactor = CpuScaling.durationFactor(
         spec.memoryMb(), spec.referenceMemoryMb(), spec.cpuBound(), spec.threads());
     this.initFactor = CpuScaling.durationFactor(
@@ -384,8 +388,48 @@ public final class SimulatedFunction {
     ThrottleReason reason = tryStart(now, measured, handlerReferenceNanos, errorDraw, null);
     if (reason != null) {
       metrics.throttle(reason, measured);
-      metrics.requestEnded(measured, FunctionMetrics.Outcome.THROTTLED);
+      if (spec.retry().retries()) {
+        retriesLive++;
+        scheduleRetry(new ClientRetry(this, now, measured, handlerReferenceNanos, errorDraw), now);
+      } else {
+        metrics.requestEnded(measured, FunctionMetrics.Outcome.THROTTLED);
+      }
     }
+  }
+
+  /**
+   * Schedules a throttled call's next attempt after the caller's back-off: uniform in
+   * [0, min(maxDelay, baseDelay × 2^(attempts − 1))], the SDKs' "full jitter".
+   */
+  private void scheduleRetry(ClientRetry retry, long now) {
+    double cap = Math.min((double) spec.retry().maxDelayNanos(),
+        spec.retry().baseDelayNanos() * Math.pow(2, Math.min(retry.attempts - 1, 40)));
+    loop.schedule(retry, now + Math.round(retryStream.nextDouble() * cap));
+  }
+
+  /** A throttled call is tried again now. */
+  void retryCall(ClientRetry retry) {
+    long now = loop.nowNanos();
+    ThrottleReason reason = tryStart(now, retry.measured, retry.handlerReferenceNanos,
+        retry.errorDraw, retry);
+    if (reason == null) {
+      return;
+    }
+    metrics.throttle(reason, retry.measured);
+    retry.attempts++;
+    if (retry.attempts < spec.retry().maxAttempts()) {
+      scheduleRetry(retry, now);
+    } else {
+      retriesLive--;
+      metrics.requestEnded(retry.measured, FunctionMetrics.Outcome.THROTTLED);
+    }
+  }
+
+  /** A retried call's invocation ended. */
+  void retryEnded(ClientRetry retry, boolean error) {
+    retriesLive--;
+    metrics.requestEnded(retry.measured,
+        error ? FunctionMetrics.Outcome.FAILED : FunctionMetrics.Outcome.SUCCEEDED);
   }
 
   /** Returns a handler time at the reference memory from the function's distribution. */
@@ -427,7 +471,7 @@ public final class SimulatedFunction {
         }
       }
     }
-    boolean sync = event == null;
+    boolean sync = event == null || event.isSyncCall();
     if (reason == null && sync) {
       if (!account.requestRate().hasToken(now)) {
         reason = ThrottleReason.FUNCTION_INVOCATION_RATE_LIMIT;
@@ -465,8 +509,8 @@ public final class SimulatedFunction {
       }
     }
     environment.event = event;
-    environment.queueNanos = sync ? 0 : now - event.enqueuedNanos();
-    if (sync) {
+    environment.queueNanos = event == null ? 0 : now - event.enqueuedNanos();
+    if (event == null) {
       syncInFlight++;
     }
     begin(environment, now, measured, handlerReferenceNanos, errorDraw);
@@ -478,7 +522,7 @@ public final class SimulatedFunction {
    * model itself (the run checks the ledger against it).
    */
   public long requestsInFlight() {
-    return syncInFlight + asyncQueue.live() + extraInFlight.getAsLong();
+    return syncInFlight + retriesLive + asyncQueue.live() + extraInFlight.getAsLong();
   }
 
   /** Adds a counter of requests held elsewhere (an event source mapping's queue or shards). */

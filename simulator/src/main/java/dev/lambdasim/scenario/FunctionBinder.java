@@ -11,7 +11,8 @@ final class FunctionBinder {
   static final List<String> FIELDS = List.of("name", "description", "memoryMb", "architecture",
       "timeout", "duration", "referenceMemoryMb", "cpuBound", "threads", "init", "errorRate",
       "keepAlive", "maxLifetime", "reuse", "reservedConcurrency", "provisionedConcurrency",
-      "invocation", "async", "sqs", "stream", "traffic");
+      "invocation", "async", "sqs", "stream", "retry", "traffic");
+  static final List<String> RETRY_FIELDS = List.of("maxAttempts", "baseDelay", "maxDelay");
   static final List<String> SQS_FIELDS = List.of("batchSize", "batchWindow",
       "maximumConcurrency", "visibilityTimeout", "maxReceiveCount", "deadLetter", "scaling",
       "perRecord", "poisonRate");
@@ -23,6 +24,7 @@ final class FunctionBinder {
 
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   static final long SECOND = 1_000_000_000L;
+  static final long MILLISECOND = 1_000_000L;
   static final long MINUTE = 60 * SECOND;
 
   private static final Map<String, Architecture> ARCHITECTURES =
@@ -109,7 +111,36 @@ final class FunctionBinder {
         provisioned == null ? ProvisionedSpec.fixed(0) : provisioned,
         invocation == null ? InvocationType.SYNC : invocation, sources,
         async == null ? AsyncSpec.defaults() : async, sqs == null ? SqsSpec.defaults() : sqs,
-        stream == null ? StreamSpec.defaults() : stream);
+        stream == null ? StreamSpec.defaults() : stream, retry(f, invocation));
+  }
+
+  /** Binds the {@code retry} block: how callers retry throttled sync requests. */
+  private ClientRetrySpec retry(Fields f, InvocationType invocation) {
+    ClientRetrySpec none = ClientRetrySpec.none();
+    if (!f.has("retry")) {
+      return none;
+    }
+    if (invocation != null && invocation != InvocationType.SYNC) {
+      values.problems().add(f.keyAt("retry"), f.path("retry"), "client retries apply to sync "
+          + "calls only (allowed with invocation: sync; async, sqs and stream have their own "
+          + "retries)");
+      return none;
+    }
+    Fields r = Fields.of(f.node("retry"), f.path("retry"), values, RETRY_FIELDS);
+    Long attempts = r.integer("maxAttempts", 3L, 1, 20);
+    Long base = r.duration("baseDelay", none.baseDelayNanos(), MILLISECOND, 600 * SECOND, "1ms",
+        "600s");
+    Long max = r.duration("maxDelay", none.maxDelayNanos(), MILLISECOND, 3600 * SECOND, "1ms",
+        "1h");
+    if (base != null && max != null && max < base) {
+      values.report(r.node("maxDelay"), r.path("maxDelay"), r.node("maxDelay").shown()
+          + " is below baseDelay (allowed: maxDelay >= baseDelay)");
+      return none;
+    }
+    if (attempts == null || base == null || max == null) {
+      return none;
+    }
+    return new ClientRetrySpec(attempts.intValue(), base, max);
   }
 
   /** Binds the {@code sqs} block; null when something was reported. */

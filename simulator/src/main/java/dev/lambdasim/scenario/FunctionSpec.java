@@ -30,6 +30,7 @@ import java.util.Objects;
  *                             another function's destination)
  * @param sqs                  the SQS event source mapping ({@code invocation: sqs})
  * @param stream               the stream event source mapping ({@code invocation: stream})
+ * @param retry                how callers retry throttled sync requests
  */
 public record FunctionSpec(
     String name,
@@ -52,7 +53,8 @@ public record FunctionSpec(
     List<TrafficSpec> traffic,
     AsyncSpec async,
     SqsSpec sqs,
-    StreamSpec stream) {
+    StreamSpec stream,
+    ClientRetrySpec retry) {
 
   /** Marks a function without reserved concurrency. */
   public static final int NO_RESERVED = -1;
@@ -63,6 +65,7 @@ public record FunctionSpec(
     Objects.requireNonNull(async, "async");
     Objects.requireNonNull(sqs, "sqs");
     Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(retry, "retry");
     description = description == null ? "" : description;
     traffic = List.copyOf(traffic);
   }
@@ -77,7 +80,7 @@ public record FunctionSpec(
     this(name, description, memoryMb, architecture, timeoutNanos, duration, referenceMemoryMb,
         cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
         reservedConcurrency, provisioned, invocation, traffic, async, SqsSpec.defaults(),
-        StreamSpec.defaults());
+        StreamSpec.defaults(), ClientRetrySpec.none());
   }
 
   /** Returns the provisioned concurrency configured at time 0. */
@@ -94,7 +97,7 @@ public record FunctionSpec(
   public FunctionSpec withNameAndTraffic(String newName, List<TrafficSpec> newTraffic) {
     return new FunctionSpec(newName, description, memoryMb, architecture, timeoutNanos, duration,
         referenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
-        reservedConcurrency, provisioned, invocation, newTraffic, async, sqs, stream);
+        reservedConcurrency, provisioned, invocation, newTraffic, async, sqs, stream, retry);
   }
 
   /** Returns this function with another memory size, reference memory and handler time (a fleet's {@code from: trace}). */
@@ -102,7 +105,7 @@ public record FunctionSpec(
       DistributionSpec newDuration) {
     return new FunctionSpec(name, description, newMemoryMb, architecture, timeoutNanos, newDuration,
         newReferenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, maxLifetimeNanos, reuse,
-        reservedConcurrency, provisioned, invocation, traffic, async, sqs, stream);
+        reservedConcurrency, provisioned, invocation, traffic, async, sqs, stream, retry);
   }
 
   public boolean hasReservedConcurrency() {

@@ -2,6 +2,7 @@ package dev.lambdasim.run;
 
 import dev.lambdasim.scenario.AccountSpec;
 import dev.lambdasim.scenario.AsyncSpec;
+import dev.lambdasim.scenario.ClientRetrySpec;
 import dev.lambdasim.scenario.Architecture;
 import dev.lambdasim.scenario.DistributionSpec;
 import dev.lambdasim.scenario.FunctionSpec;
@@ -87,6 +88,7 @@ final class Scenarios {
     InvocationType invocation = InvocationType.SYNC;
     AsyncSpec async = AsyncSpec.defaults();
     SqsSpec sqs = SqsSpec.defaults();
+    ClientRetrySpec retry = ClientRetrySpec.none();
     StreamSpec stream = StreamSpec.defaults();
     ProvisionedSpec provisionedSpec;
     final List<TrafficSpec> traffic = new ArrayList<>();
@@ -113,6 +115,7 @@ final class Scenarios {
     Fn async(AsyncSpec value) { invocation = InvocationType.ASYNC; async = value; return this; }
     Fn asyncSettings(AsyncSpec value) { async = value; return this; }
     Fn provisioned(ProvisionedSpec value) { provisionedSpec = value; return this; }
+    Fn retry(ClientRetrySpec value) { retry = value; return this; }
     Fn sqs(SqsSpec value) { invocation = InvocationType.SQS; sqs = value; return this; }
     Fn stream(StreamSpec value) { invocation = InvocationType.STREAM; stream = value; return this; }
 
@@ -153,7 +156,7 @@ final class Scenarios {
           referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb, cpuBound, threads,
           new InitSpec(init, initCpuBound), errorRate, keepAlive, maxLifetimeNanos, reuse,
           reserved, provisionedSpec != null ? provisionedSpec : ProvisionedSpec.fixed(provisioned),
-          invocation, traffic, async, sqs, stream);
+          invocation, traffic, async, sqs, stream, retry);
     }
   }
 }
