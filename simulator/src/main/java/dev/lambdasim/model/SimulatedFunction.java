@@ -57,6 +57,11 @@ public final class SimulatedFunction {
   private final IdlePool idleProvisioned;
   private final TokenBucket scaling;
   private final TokenBucket reservedRequestRate;
+  /**
+   * Requests per second that provisioned environments take: 10 × the ready provisioned
+   * concurrency (D-quota); above it requests spill over to on-demand environments.
+   */
+  private final TokenBucket provisionedRequestRate = new TokenBucket(0, 0);
   private int onDemandInFlight;
   private long syncInFlight;
   /** Throttled sync calls waiting for, or running, a client retry. */
@@ -278,6 +283,7 @@ public final class SimulatedFunction {
     idleProvisioned.add(e);
     metrics.provisionedIdle.add(now, 1);
     metrics.provisionedReady.add(now, 1);
+    resizeProvisionedRequestRate(now);
     if (e.lifetimeEndNanos != Long.MAX_VALUE) {
       // A replacement whose Init outlasted its lifetime is recycled at once.
       loop.schedule(e.expiry, Math.max(now, e.lifetimeEndNanos));
@@ -288,6 +294,7 @@ public final class SimulatedFunction {
   private void retireProvisioned(ExecutionEnvironment e, long now, boolean released) {
     provisionedAlive--;
     metrics.provisionedReady.add(now, -1);
+    resizeProvisionedRequestRate(now);
     end(e, now, released);
   }
 
@@ -349,6 +356,12 @@ public final class SimulatedFunction {
       return false;
     }
     return account.concurrency().value() < account.spec().concurrencyLimit();
+  }
+
+  private void resizeProvisionedRequestRate(long now) {
+    double rps = (double) Account.REQUESTS_PER_SECOND_PER_CONCURRENCY
+        * metrics.provisionedReady.value();
+    provisionedRequestRate.resize(rps, rps, now);
   }
 
   /** Returns the on-demand concurrency a function with reserved concurrency may use now. */
@@ -453,7 +466,8 @@ public final class SimulatedFunction {
    */
   public ThrottleReason tryStart(long now, boolean measured, long handlerReferenceNanos,
       double errorDraw, QueuedRequest event) {
-    boolean provisioned = !idleProvisioned.isEmpty() && provisionedWithinLimits();
+    boolean provisioned = !idleProvisioned.isEmpty() && provisionedWithinLimits()
+        && provisionedRequestRate.hasToken(now);
     boolean warm = false;
     ThrottleReason reason = null;
     if (!provisioned) {
@@ -491,6 +505,7 @@ public final class SimulatedFunction {
     }
     ExecutionEnvironment environment;
     if (provisioned) {
+      provisionedRequestRate.take();
       environment = idleProvisioned.take();
       metrics.provisionedIdle.add(now, -1);
     } else {

@@ -10,8 +10,8 @@ package dev.lambdasim.model;
  */
 final class TokenBucket {
 
-  private final double capacity;
-  private final double tokensPerNano;
+  private double capacity;
+  private double tokensPerNano;
   private double tokens;
   private long lastNanos;
 
@@ -31,6 +31,19 @@ final class TokenBucket {
   /** Takes one token; call only after {@link #hasToken} said yes at the same instant. */
   void take() {
     tokens -= 1.0;
+  }
+
+  /**
+   * Changes the capacity and the refill rate from {@code nowNanos} on: capacity added comes
+   * with its tokens (a newly allocated environment brings its full allowance), and tokens above
+   * a lowered capacity are lost.
+   */
+  void resize(double newCapacity, double tokensPerSecond, long nowNanos) {
+    refill(nowNanos);
+    tokens += Math.max(0, newCapacity - capacity);
+    capacity = newCapacity;
+    tokensPerNano = tokensPerSecond / 1e9;
+    tokens = Math.min(tokens, capacity);
   }
 
   double tokens(long nowNanos) {

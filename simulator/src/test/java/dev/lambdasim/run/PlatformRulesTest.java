@@ -244,4 +244,20 @@ final class PlatformRulesTest {
     assertThat(result.function("api").latencyMs().mean()).isCloseTo(2001.0, within(1.0));
     assertThat(result.function("api").durationMs().mean()).isCloseTo(1.0, within(0.01));
   }
+
+  /**
+   * Provisioned environments take at most 10 requests per second each (D-quota); above that
+   * requests spill over to on-demand even while provisioned environments are idle. One ready
+   * environment, 50 short requests a second for 100 s: 10 + 10 × 100 run on it.
+   */
+  @Test
+  void provisionedEnvironmentsTakeTenRequestsPerSecondEach() {
+    RunResult result = Simulation.run(scenario(100 * S, BIG_PER_FUNCTION,
+        function("api").provisioned(1).duration(constant(MS)).constantRate(50)));
+
+    FunctionSummary api = result.function("api");
+    assertThat(api.provisionedInvocations()).isBetween(1009L, 1011L);
+    assertThat(api.spilloverInvocations()).isEqualTo(api.invocations() - api.provisionedInvocations());
+    assertThat(api.throttles()).isZero();
+  }
 }
