@@ -260,4 +260,31 @@ final class PlatformRulesTest {
     assertThat(api.spilloverInvocations()).isEqualTo(api.invocations() - api.provisionedInvocations());
     assertThat(api.throttles()).isZero();
   }
+
+  /**
+   * Suppressed init (D-env): an on-demand Init of 12 s is stopped at 10 s and run again inside
+   * the invocation, where it counts in Duration: 10 s of Init, then 12 s + 100 ms of Duration.
+   */
+  @Test
+  void initLongerThanTenSecondsRunsAgainInsideTheInvocation() {
+    FunctionSummary api = Simulation.run(scenario(MIN, BIG_PER_FUNCTION, function("api")
+        .init(constant(12 * S)).duration(constant(100 * MS)).timeout(30 * S).burst(0, 1)))
+        .function("api");
+
+    assertThat(api.initDurationMs().max()).isCloseTo(10_000.0, within(10.0));
+    assertThat(api.durationMs().max()).isCloseTo(12_100.0, within(12.0));
+    assertThat(api.latencyMs().max()).isCloseTo(22_100.0, within(22.0));
+    assertThat(api.timeouts()).isZero();
+  }
+
+  /** The retried Init counts against the function timeout: 12 s of it cannot fit in 5 s. */
+  @Test
+  void suppressedInitCanTimeOut() {
+    FunctionSummary api = Simulation.run(scenario(MIN, BIG_PER_FUNCTION, function("api")
+        .init(constant(12 * S)).duration(constant(100 * MS)).timeout(5 * S).burst(0, 1)))
+        .function("api");
+
+    assertThat(api.timeouts()).isEqualTo(1);
+    assertThat(api.durationMs().max()).isCloseTo(5_000.0, within(5.0));
+  }
 }
