@@ -73,8 +73,14 @@ final class EventQueue {
     if (index != size) {
       Event last = events[size];
       events[size] = null;
-      siftUp(index, last);
-      siftDown(last.heapIndex, last);
+      // The moved event goes up only if it is before its new parent; polls (index 0) never do.
+      int parent = (index - 1) >>> 2;
+      if (index > 0 && (last.timeNanos < times[parent]
+          || (last.timeNanos == times[parent] && last.order < orders[parent]))) {
+        siftUp(index, last);
+      } else {
+        siftDown(index, last);
+      }
     } else {
       events[size] = null;
     }
