@@ -7,18 +7,18 @@ import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.Simulation;
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.Architecture;
-import dev.lambdasim.scenario.AsyncSpec;
-import dev.lambdasim.scenario.DistributionSpec;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.InitSpec;
-import dev.lambdasim.scenario.InvocationType;
-import dev.lambdasim.scenario.PricingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec;
-import dev.lambdasim.scenario.ReusePolicy;
-import dev.lambdasim.scenario.Scenario;
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InitSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.ProvisionedSpec;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TrafficSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -153,17 +153,13 @@ final class BenchCommand implements Callable<Integer> {
 
   static Scenario standardScenario(long invocations, double ratePerSecond) {
     long durationNanos = (long) Math.ceil(invocations / ratePerSecond) * SECOND_NANOS;
-    double median = 50e6;
-    double p99 = 400e6;
-    double mu = Math.log(median);
-    double sigma = (Math.log(p99) - mu) / 2.3263478740408408;
-    FunctionSpec api = new FunctionSpec("api", "benchmark function", 1024, Architecture.X86_64,
-        30 * SECOND_NANOS, new DistributionSpec.LogNormal(mu, sigma), 1024, 0.5, 1,
-        new InitSpec(new DistributionSpec.LogNormal(Math.log(200e6), 0.5), 0.0), 0.001,
-        new DistributionSpec.Uniform(300e9, 420e9), 7200 * SECOND_NANOS, ReusePolicy.MOST_RECENT,
-        FunctionSpec.NO_RESERVED, ProvisionedSpec.fixed(0), InvocationType.SYNC,
-        List.of(new TrafficSpec.Poisson("poisson#0", ratePerSecond, 0, Long.MAX_VALUE)),
-        AsyncSpec.defaults());
+    // Everything not set here is the scenario format's default (keep-alive 5-7 min, lifetime 2 h).
+    FunctionSpec defaults = FunctionSpec.of("api", DistributionSpec.LogNormal.ofMedianAndP99(50e6, 400e6),
+        List.of(new TrafficSpec.Poisson("poisson#0", ratePerSecond, 0, Long.MAX_VALUE)));
+    FunctionSpec api = defaults.withDescription("benchmark function").withCode(defaults.code()
+        .withMemoryMb(1024).withReferenceMemoryMb(1024).withTimeoutNanos(30 * SECOND_NANOS)
+        .withCpuBound(0.5).withErrorRate(0.001)
+        .withInit(new InitSpec(new DistributionSpec.LogNormal(Math.log(200e6), 0.5), 0.0)));
     return new Scenario("bench", "", 1, durationNanos, 0, 60 * SECOND_NANOS,
         AccountSpec.defaults(), PricingSpec.defaults(), List.of(api), null);
   }

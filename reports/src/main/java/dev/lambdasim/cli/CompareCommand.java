@@ -7,7 +7,7 @@ import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.Problem;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioException;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.lambdasim.cli;
 
 import dev.lambdasim.scenario.Problem;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioException;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.io.PrintWriter;

@@ -2,14 +2,14 @@ package dev.lambdasim.cli;
 
 import dev.lambdasim.random.Xoshiro256StarStar;
 import dev.lambdasim.run.RunResult;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.Scenario;
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TrafficSpec;
 import dev.lambdasim.workload.ArrivalProcess;
-import dev.lambdasim.workload.trace.Column;
-import dev.lambdasim.workload.trace.TraceArrivals;
-import dev.lambdasim.workload.trace.TraceFormat;
-import dev.lambdasim.workload.trace.TraceOptions;
+import dev.lambdasim.spec.Column;
+import dev.lambdasim.workload.TraceArrivals;
+import dev.lambdasim.spec.TraceFormat;
+import dev.lambdasim.spec.TraceOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -115,12 +115,8 @@ final class TraceBench {
   private Scenario scenario(TraceOptions options, long lastMicros) {
     Scenario standard = BenchCommand.standardScenario(1, ratePerSecond);
     FunctionSpec f = standard.functions().get(0);
-    FunctionSpec replayed = new FunctionSpec(f.name(), "trace benchmark function", f.memoryMb(),
-        f.architecture(), f.timeoutNanos(), f.duration(), f.referenceMemoryMb(), f.cpuBound(),
-        f.threads(), f.init(), f.errorRate(), f.keepAlive(), f.maxLifetimeNanos(), f.reuse(),
-        f.reservedConcurrency(), f.provisioned(), f.invocation(),
-        List.of(new TrafficSpec.Trace("trace#0", options, 0, false, 0, Long.MAX_VALUE)),
-        f.async());
+    FunctionSpec replayed = f.withDescription("trace benchmark function").withTraffic(
+        List.of(new TrafficSpec.Trace("trace#0", options, 0, false, 0, Long.MAX_VALUE)));
     long duration = (lastMicros / 1_000_000 + 2) * SECOND_NANOS;
     return new Scenario("bench-trace", "", 1, duration, 0, 60 * SECOND_NANOS, standard.account(),
         standard.pricing(), List.of(replayed), null);

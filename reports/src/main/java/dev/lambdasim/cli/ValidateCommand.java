@@ -1,6 +1,6 @@
 package dev.lambdasim.cli;
 
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.lambdasim.cost;
 
-import dev.lambdasim.scenario.Architecture;
-import dev.lambdasim.scenario.PricingSpec;
-import dev.lambdasim.scenario.PricingSpec.ArchitecturePrices;
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.PricingSpec.ArchitecturePrices;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.lambdasim.cost;
 
-import dev.lambdasim.scenario.Architecture;
+import dev.lambdasim.spec.Architecture;
 import java.util.Objects;
 
 /**

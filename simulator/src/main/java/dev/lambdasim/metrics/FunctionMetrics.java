@@ -1,6 +1,5 @@
 package dev.lambdasim.metrics;
 
-import dev.lambdasim.model.ThrottleReason;
 import java.util.ArrayList;
 import java.util.List;
 

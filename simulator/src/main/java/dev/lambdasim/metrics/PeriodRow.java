@@ -12,7 +12,7 @@ import java.util.List;
  * @param durationAvgMs      handler duration statistics of invocations that ended in the period
  * @param concurrentExecutions maximum of environments initialising or busy in the period
  * @param environmentsBusy   time-weighted mean of busy environments (likewise the other states)
- * @param throttlesByReason  counts in {@link dev.lambdasim.model.ThrottleReason} order
+ * @param throttlesByReason  counts in {@link ThrottleReason} order
  * @param provisionedConcurrencyConfigured time-weighted mean of the configured value
  * @param provisionedConcurrencyReady time-weighted mean of initialised provisioned environments
  * @param asyncEventAgeMaxMs the oldest async event when invoked in the period

@@ -1,9 +1,9 @@
 package dev.lambdasim.model;
 
 import dev.lambdasim.metrics.Gauge;
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.ScalingSpec;
 import java.util.List;
 
 /**
@@ -47,7 +47,7 @@ public final class Account {
 
   /** Returns the concurrency a function takes out of the account whether it uses it or not. */
   public static int claim(FunctionSpec f) {
-    return f.hasReservedConcurrency() ? f.reservedConcurrency() : f.provisionedConcurrency();
+    return f.concurrency().hasReserved() ? f.concurrency().reserved() : f.concurrency().provisioned().initial();
   }
 
   public AccountSpec spec() {

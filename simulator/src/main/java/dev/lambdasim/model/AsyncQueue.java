@@ -1,9 +1,11 @@
 package dev.lambdasim.model;
 
+import dev.lambdasim.metrics.ThrottleReason;
+
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.metrics.AsyncMetrics;
 import dev.lambdasim.metrics.FunctionMetrics;
-import dev.lambdasim.scenario.AsyncSpec;
+import dev.lambdasim.spec.AsyncSpec;
 import dev.lambdasim.workload.ArrivalProcess;
 import org.apache.commons.math3.random.RandomGenerator;
 

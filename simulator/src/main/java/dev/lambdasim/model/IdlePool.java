@@ -1,6 +1,6 @@
 package dev.lambdasim.model;
 
-import dev.lambdasim.scenario.ReusePolicy;
+import dev.lambdasim.spec.ReusePolicy;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**

@@ -4,9 +4,9 @@ import dev.lambdasim.engine.Event;
 import dev.lambdasim.engine.EventKind;
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.metrics.FunctionMetrics;
-import dev.lambdasim.scenario.ProvisionedSpec;
-import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
+import dev.lambdasim.spec.ProvisionedSpec;
+import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
+import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
 import java.util.Locale;
 
 /**

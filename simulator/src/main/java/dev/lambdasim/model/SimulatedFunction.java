@@ -1,5 +1,7 @@
 package dev.lambdasim.model;
 
+import dev.lambdasim.metrics.ThrottleReason;
+
 import dev.lambdasim.cost.CostModel;
 import dev.lambdasim.engine.Event;
 import dev.lambdasim.engine.EventKind;
@@ -9,10 +11,10 @@ import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.random.DurationSampler;
 import dev.lambdasim.random.RandomStreams;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.InvocationType;
-import dev.lambdasim.scenario.ProvisionedSpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.ProvisionedSpec;
+import dev.lambdasim.spec.ScalingSpec;
 import dev.lambdasim.workload.ArrivalProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,38 +114,38 @@ public final class SimulatedFunction {
     this.metrics = metrics;
     this.billInit = billInit;
     String prefix = "function/" + spec.name() + "/";
-    this.handlerSampler = DurationSampler.of(spec.duration(), streams.stream(prefix + "duration"));
-    this.initSampler = DurationSampler.of(spec.init().duration(), streams.stream(prefix + "init"));
+    this.handlerSampler = DurationSampler.of(spec.code().duration(), streams.stream(prefix + "duration"));
+    this.initSampler = DurationSampler.of(spec.code().init().duration(), streams.stream(prefix + "init"));
     this.keepAliveSampler =
-        DurationSampler.of(spec.keepAlive(), streams.stream(prefix + "keepAlive"));
+        DurationSampler.of(spec.environments().keepAlive(), streams.stream(prefix + "keepAlive"));
     this.errorStream = streams.stream(prefix + "errors");
     this.retryStream = streams.stream(prefix + "clientRetry");
     this.handlerFactor = CpuScaling.durationFactor(
-        spec.memoryMb(), spec.referenceMemoryMb(), spec.cpuBound(), spec.threads());
+        spec.code().memoryMb(), spec.code().referenceMemoryMb(), spec.code().cpuBound(), spec.code().threads());
     this.initFactor = CpuScaling.durationFactor(
-        spec.memoryMb(), spec.referenceMemoryMb(), spec.init().cpuBound(), spec.threads());
+        spec.code().memoryMb(), spec.code().referenceMemoryMb(), spec.code().init().cpuBound(), spec.code().threads());
     RandomGenerator reuse = streams.stream(prefix + "reuse");
-    this.idleOnDemand = IdlePool.of(spec.reuse(), reuse);
-    this.idleProvisioned = IdlePool.of(spec.reuse(), reuse);
+    this.idleOnDemand = IdlePool.of(spec.environments().reuse(), reuse);
+    this.idleProvisioned = IdlePool.of(spec.environments().reuse(), reuse);
     ScalingSpec scalingSpec = account.spec().scaling();
     this.scaling = switch (scalingSpec.model()) {
       case PER_FUNCTION -> new TokenBucket(scalingSpec.bucketSize(), scalingSpec.refillPerSecond());
       case LEGACY_BURST -> account.legacyScaling();
       case UNLIMITED -> null;
     };
-    if (spec.hasReservedConcurrency()) {
-      double rps = (double) Account.REQUESTS_PER_SECOND_PER_CONCURRENCY * spec.reservedConcurrency();
+    if (spec.concurrency().hasReserved()) {
+      double rps = (double) Account.REQUESTS_PER_SECOND_PER_CONCURRENCY * spec.concurrency().reserved();
       this.reservedRequestRate = new TokenBucket(rps, rps);
     } else {
       this.reservedRequestRate = null;
     }
-    this.provisionedSpec = spec.provisioned();
-    this.provisionedBilling = new ProvisionedBilling(spec.memoryMb(), warmupNanos);
+    this.provisionedSpec = spec.concurrency().provisioned();
+    this.provisionedBilling = new ProvisionedBilling(spec.code().memoryMb(), warmupNanos);
     this.provisionedController = provisionedSpec.isFixed() ? null
         : new ProvisionedController(this, loop, metrics, provisionedSpec, horizonNanos);
     this.provisionedLifetimeStream = streams.stream(prefix + "provisionedLifetime");
     // The account counted the initial value as this function's claim.
-    this.provisionedClaim = spec.hasReservedConcurrency() ? 0 : spec.provisionedConcurrency();
+    this.provisionedClaim = spec.concurrency().hasReserved() ? 0 : spec.concurrency().provisioned().initial();
   }
 
   public String name() {
@@ -203,7 +205,7 @@ public final class SimulatedFunction {
 
   /** Returns whether the function's reserved concurrency is 0: it can never run. */
   boolean neverRuns() {
-    return spec.hasReservedConcurrency() && spec.reservedConcurrency() == 0;
+    return spec.concurrency().hasReserved() && spec.concurrency().reserved() == 0;
   }
 
   public EventLoop loop() {
@@ -320,7 +322,7 @@ public final class SimulatedFunction {
     metrics.initializing.add(now, -1);
     if (billInit) {
       metrics.provisionedInitBilled(now,
-          CostModel.gbSeconds(spec.memoryMb(), CostModel.billedMillis(e.initNanos)));
+          CostModel.gbSeconds(spec.code().memoryMb(), CostModel.billedMillis(e.initNanos)));
     }
     if (provisionedAlive > provisionedConfigured) {
       provisionedAlive--;
@@ -337,7 +339,7 @@ public final class SimulatedFunction {
    * holds: the configured value, or more while released environments finish their requests.
    */
   private void updateProvisionedClaim() {
-    if (spec.hasReservedConcurrency()) {
+    if (spec.concurrency().hasReserved()) {
       return;
     }
     int claim = Math.max(provisionedConfigured, provisionedAlive);
@@ -354,8 +356,8 @@ public final class SimulatedFunction {
    * started under the old value may still be running.
    */
   private boolean provisionedWithinLimits() {
-    if (spec.hasReservedConcurrency()
-        && metrics.provisionedBusy.value() + onDemandInFlight >= spec.reservedConcurrency()) {
+    if (spec.concurrency().hasReserved()
+        && metrics.provisionedBusy.value() + onDemandInFlight >= spec.concurrency().reserved()) {
       return false;
     }
     return account.concurrency().value() < account.spec().concurrencyLimit();
@@ -369,7 +371,7 @@ public final class SimulatedFunction {
 
   /** Returns the on-demand concurrency a function with reserved concurrency may use now. */
   private int reservedOnDemandCapacity() {
-    return spec.reservedConcurrency() - Math.max(provisionedConfigured, provisionedAlive);
+    return spec.concurrency().reserved() - Math.max(provisionedConfigured, provisionedAlive);
   }
 
   /** A request arrives now; its handler time comes from the function's distribution. */
@@ -384,7 +386,7 @@ public final class SimulatedFunction {
    *     trace's duration), or {@link ArrivalProcess#NO_DURATION} to draw it
    */
   public void arrive(long prescribedNanos) {
-    if (spec.invocation() == InvocationType.ASYNC) {
+    if (spec.invocation().type() == InvocationType.ASYNC) {
       asyncQueue.receive(prescribedNanos, 0);
       return;
     }
@@ -404,7 +406,7 @@ public final class SimulatedFunction {
     ThrottleReason reason = tryStart(now, measured, handlerReferenceNanos, errorDraw, null);
     if (reason != null) {
       metrics.throttle(reason, measured);
-      if (spec.retry().retries()) {
+      if (spec.invocation().retry().retries()) {
         retriesLive++;
         scheduleRetry(new ClientRetry(this, now, measured, handlerReferenceNanos, errorDraw), now);
       } else {
@@ -418,8 +420,8 @@ public final class SimulatedFunction {
    * [0, min(maxDelay, baseDelay × 2^(attempts − 1))], the SDKs' "full jitter".
    */
   private void scheduleRetry(ClientRetry retry, long now) {
-    double cap = Math.min((double) spec.retry().maxDelayNanos(),
-        spec.retry().baseDelayNanos() * Math.pow(2, Math.min(retry.attempts - 1, 40)));
+    double cap = Math.min((double) spec.invocation().retry().maxDelayNanos(),
+        spec.invocation().retry().baseDelayNanos() * Math.pow(2, Math.min(retry.attempts - 1, 40)));
     loop.schedule(retry, now + Math.round(retryStream.nextDouble() * cap));
   }
 
@@ -433,7 +435,7 @@ public final class SimulatedFunction {
     }
     metrics.throttle(reason, retry.measured);
     retry.attempts++;
-    if (retry.attempts < spec.retry().maxAttempts()) {
+    if (retry.attempts < spec.invocation().retry().maxAttempts()) {
       scheduleRetry(retry, now);
     } else {
       retriesLive--;
@@ -457,7 +459,7 @@ public final class SimulatedFunction {
   public double drawError() {
     // The error stream is the function's own, so skipping it when the outcome is certain
     // changes no other draw.
-    double errorRate = spec.errorRate();
+    double errorRate = spec.code().errorRate();
     return errorRate == 0.0 ? 1.0 : errorRate == 1.0 ? 0.0 : errorStream.nextDouble();
   }
 
@@ -474,7 +476,7 @@ public final class SimulatedFunction {
     boolean warm = false;
     ThrottleReason reason = null;
     if (!provisioned) {
-      if (spec.hasReservedConcurrency()) {
+      if (spec.concurrency().hasReserved()) {
         if (onDemandInFlight >= reservedOnDemandCapacity()) {
           reason = ThrottleReason.RESERVED_CONCURRENT_INVOCATION_LIMIT;
         }
@@ -513,7 +515,7 @@ public final class SimulatedFunction {
       metrics.provisionedIdle.add(now, -1);
     } else {
       onDemandInFlight++;
-      if (!spec.hasReservedConcurrency()) {
+      if (!spec.concurrency().hasReserved()) {
         account.unreservedAcquire();
       }
       if (warm) {
@@ -563,9 +565,9 @@ public final class SimulatedFunction {
       // Provisioned environments are recycled "every few hours" (D-pc); each lives between half
       // and all of maxLifetime, so a fleet allocated at once is not recycled all at once.
       double share = 0.5 + 0.5 * provisionedLifetimeStream.nextDouble();
-      lifetimeEnd = saturatedAdd(now, Math.round(spec.maxLifetimeNanos() * share));
+      lifetimeEnd = saturatedAdd(now, Math.round(spec.environments().maxLifetimeNanos() * share));
     } else {
-      lifetimeEnd = saturatedAdd(now, spec.maxLifetimeNanos());
+      lifetimeEnd = saturatedAdd(now, spec.environments().maxLifetimeNanos());
     }
     ExecutionEnvironment e = new ExecutionEnvironment(nextEnvironmentId++, this, provisioned, now,
         keepAlive, lifetimeEnd);
@@ -591,9 +593,9 @@ public final class SimulatedFunction {
       handler += e.initNanos;
       e.initNanos = ON_DEMAND_INIT_LIMIT_NANOS;
     }
-    e.timeout = handler > spec.timeoutNanos();
-    e.handlerNanos = e.timeout ? spec.timeoutNanos() : handler;
-    e.error = e.timeout || errorDraw < spec.errorRate();
+    e.timeout = handler > spec.code().timeoutNanos();
+    e.handlerNanos = e.timeout ? spec.code().timeoutNanos() : handler;
+    e.error = e.timeout || errorDraw < spec.code().errorRate();
 
     boolean spillover = !e.provisioned && provisionedConfigured > 0;
     metrics.start(measured, e.cold, e.provisioned, spillover);
@@ -649,7 +651,7 @@ public final class SimulatedFunction {
   private void finish(ExecutionEnvironment e) {
     long now = loop.nowNanos();
     long billedNanos = e.handlerNanos + (billInit ? e.initNanos : 0);
-    double gbSeconds = CostModel.gbSeconds(spec.memoryMb(), CostModel.billedMillis(billedNanos));
+    double gbSeconds = CostModel.gbSeconds(spec.code().memoryMb(), CostModel.billedMillis(billedNanos));
     metrics.complete(e.measured, e.queueNanos, e.initNanos, e.handlerNanos, e.cold, e.error,
         e.timeout, e.provisioned, gbSeconds);
     if (e.state == EnvironmentState.INITIALIZING) {
@@ -666,7 +668,7 @@ public final class SimulatedFunction {
       account.provisionedBusy().add(now, -1);
     } else {
       onDemandInFlight--;
-      if (!spec.hasReservedConcurrency()) {
+      if (!spec.concurrency().hasReserved()) {
         account.unreservedRelease();
       }
     }

@@ -1,11 +1,13 @@
 package dev.lambdasim.model;
 
+import dev.lambdasim.metrics.ThrottleReason;
+
 import dev.lambdasim.engine.Event;
 import dev.lambdasim.engine.EventKind;
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.metrics.EsmMetrics;
 import dev.lambdasim.metrics.FunctionMetrics;
-import dev.lambdasim.scenario.StreamSpec;
+import dev.lambdasim.spec.StreamSpec;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 

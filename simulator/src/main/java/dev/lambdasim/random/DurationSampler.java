@@ -1,6 +1,6 @@
 package dev.lambdasim.random;
 
-import dev.lambdasim.scenario.DistributionSpec;
+import dev.lambdasim.spec.DistributionSpec;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;

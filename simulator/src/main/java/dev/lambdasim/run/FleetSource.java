@@ -4,7 +4,7 @@ import dev.lambdasim.engine.Event;
 import dev.lambdasim.engine.EventKind;
 import dev.lambdasim.engine.EventLoop;
 import dev.lambdasim.model.SimulatedFunction;
-import dev.lambdasim.scenario.FleetReplay;
+import dev.lambdasim.spec.FleetReplay;
 import dev.lambdasim.workload.ArrivalProcess;
 import dev.lambdasim.workload.trace.FleetTrace;
 

@@ -2,9 +2,9 @@ package dev.lambdasim.run;
 
 import dev.lambdasim.metrics.Csv;
 import dev.lambdasim.metrics.Numbers;
-import dev.lambdasim.scenario.FleetReplay;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.lambdasim.run;
 
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

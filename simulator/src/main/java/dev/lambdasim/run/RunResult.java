@@ -1,7 +1,7 @@
 package dev.lambdasim.run;
 
 import dev.lambdasim.cost.FunctionCost;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import java.util.List;
 import java.util.Map;
 

@@ -16,17 +16,17 @@ import dev.lambdasim.model.EventSource;
 import dev.lambdasim.model.SimulatedFunction;
 import dev.lambdasim.model.SqsQueue;
 import dev.lambdasim.model.StreamMapping;
-import dev.lambdasim.model.ThrottleReason;
+import dev.lambdasim.metrics.ThrottleReason;
 import dev.lambdasim.random.RandomStreams;
-import dev.lambdasim.scenario.AsyncSpec;
-import dev.lambdasim.scenario.FleetReplay;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.InvocationType;
-import dev.lambdasim.scenario.Scenario;
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TrafficSpec;
 import dev.lambdasim.workload.ArrivalProcesses;
 import dev.lambdasim.workload.trace.BadRows;
-import dev.lambdasim.workload.trace.TraceArrivals;
+import dev.lambdasim.workload.TraceArrivals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,17 +99,17 @@ public final class Simulation {
     Map<String, SimulatedFunction> byName = new LinkedHashMap<>();
     for (SimulatedFunction f : functions) {
       byName.put(f.name(), f);
-      f.attach(new AsyncQueue(f, f.metrics(), f.spec().async(),
+      f.attach(new AsyncQueue(f, f.metrics(), f.spec().invocation().async(),
           streams.stream("function/" + f.name() + "/asyncBackoff")));
     }
     for (SimulatedFunction f : functions) {
-      AsyncSpec async = f.spec().async();
+      AsyncSpec async = f.spec().invocation().async();
       f.asyncQueue().connect(queueOf(byName, async.onSuccess()), queueOf(byName, async.onFailure()));
       String prefix = "function/" + f.name() + "/";
-      if (f.spec().invocation() == InvocationType.SQS) {
-        f.attach(new SqsQueue(f, f.spec().sqs(), streams.stream(prefix + "sqsPoison")));
-      } else if (f.spec().invocation() == InvocationType.STREAM) {
-        f.attach(new StreamMapping(f, f.spec().stream(), streams.stream(prefix + "streamRouting"),
+      if (f.spec().invocation().type() == InvocationType.SQS) {
+        f.attach(new SqsQueue(f, f.spec().invocation().sqs(), streams.stream(prefix + "sqsPoison")));
+      } else if (f.spec().invocation().type() == InvocationType.STREAM) {
+        f.attach(new StreamMapping(f, f.spec().invocation().stream(), streams.stream(prefix + "streamRouting"),
             streams.stream(prefix + "streamPoison")));
       }
     }
@@ -174,7 +174,7 @@ public final class Simulation {
       FunctionMetrics m = f.metrics();
       FunctionSpec spec = f.spec();
       double configuredGbSeconds = f.provisionedConfiguredGbSeconds(horizon);
-      usages.add(new FunctionUsage(spec.name(), spec.architecture(), m.invocations(),
+      usages.add(new FunctionUsage(spec.name(), spec.code().architecture(), m.invocations(),
           m.onDemandGbSeconds(), m.provisionedDurationGbSeconds(), configuredGbSeconds));
     }
     Bill bill = new CostModel(scenario.pricing(), measuredSeconds).bill(usages);
@@ -257,7 +257,7 @@ public final class Simulation {
     EsmMetrics esm = f.metrics().esm;
     List<StreamMapping.ShardStats> shards = source instanceof StreamMapping stream
         ? List.of(stream.shardStats()) : List.of();
-    return new EsmSummary(f.spec().invocation().label(), esm.received(), esm.batches(),
+    return new EsmSummary(f.spec().invocation().type().label(), esm.received(), esm.batches(),
         esm.meanBatchSize(), esm.receives(), esm.throttledBatches(), esm.failedBatches(),
         esm.retries(), esm.bisections(), Stats.of(esm.messageAge()), Stats.of(esm.iteratorAge()),
         esm.backlog.measuredPeak(), esm.batchesInFlight.measuredPeak(),

@@ -10,9 +10,9 @@ import dev.lambdasim.metrics.Numbers;
 import dev.lambdasim.metrics.ScalingAction;
 import dev.lambdasim.model.Account;
 import dev.lambdasim.model.StreamMapping;
-import dev.lambdasim.scenario.FleetReplay;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -99,15 +99,15 @@ public final class SummaryJson {
     json.writeObjectFieldStart("functions");
     for (FunctionSpec spec : scenario.functions()) {
       json.writeObjectFieldStart(spec.name());
-      if (spec.hasReservedConcurrency()) {
-        json.writeNumberField("reservedConcurrency", spec.reservedConcurrency());
+      if (spec.concurrency().hasReserved()) {
+        json.writeNumberField("reservedConcurrency", spec.concurrency().reserved());
       } else {
         json.writeNullField("reservedConcurrency");
       }
-      json.writeNumberField("provisionedConcurrency", spec.provisionedConcurrency());
+      json.writeNumberField("provisionedConcurrency", spec.concurrency().provisioned().initial());
       json.writeNumberField("claimedConcurrency", Account.claim(spec));
-      json.writeNumberField("memoryMb", spec.memoryMb());
-      json.writeStringField("architecture", spec.architecture().label());
+      json.writeNumberField("memoryMb", spec.code().memoryMb());
+      json.writeStringField("architecture", spec.code().architecture().label());
       json.writeEndObject();
     }
     json.writeEndObject();

@@ -1,5 +1,8 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.ScalingSpec;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

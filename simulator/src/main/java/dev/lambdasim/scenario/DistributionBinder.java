@@ -1,5 +1,7 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.DistributionSpec;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.TrafficSpec;
+
 import dev.lambdasim.random.RandomStreams;
 import dev.lambdasim.workload.ArrivalProcess;
 import dev.lambdasim.workload.ArrivalProcesses;
@@ -32,7 +35,7 @@ final class FiniteHorizon {
     long longestTimeout = 0;
     for (int i = 0; i < functions.size(); i++) {
       FunctionSpec function = functions.get(i);
-      longestTimeout = Math.max(longestTimeout, function.timeoutNanos());
+      longestTimeout = Math.max(longestTimeout, function.code().timeoutNanos());
       for (int j = 0; j < function.traffic().size(); j++) {
         TrafficSpec source = function.traffic().get(j);
         if (!ends(source)) {

@@ -1,8 +1,14 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.TrafficSpec;
+
 import dev.lambdasim.workload.trace.FleetTraceData;
 import dev.lambdasim.workload.trace.TraceException;
-import dev.lambdasim.workload.trace.TraceFormat;
+import dev.lambdasim.spec.TraceFormat;
 import dev.lambdasim.workload.trace.TraceFunctions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -128,8 +134,8 @@ final class FleetBinder {
         defaults[0], defaults[1]);
     List<FunctionSpec> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
-      out.add(specs.get(i).withNameAndTraffic(names.get(i),
-          List.of(new TrafficSpec.Fleet("trace#0", replay, i))));
+      out.add(specs.get(i).withName(names.get(i))
+          .withTraffic(List.of(new TrafficSpec.Fleet("trace#0", replay, i))));
     }
     checkNames(f, written, out, ids);
     checkClaims(template, overrides, matches, written, out, account);
@@ -356,13 +362,13 @@ final class FleetBinder {
     long available = (long) account.concurrencyLimit() - account.unreservedMinimum();
     long total = 0;
     for (FunctionSpec w : written) {
-      total += Math.max(0, w.hasReservedConcurrency() ? w.reservedConcurrency() : w.maxProvisionedConcurrency());
+      total += Math.max(0, w.concurrency().hasReserved() ? w.concurrency().reserved() : w.concurrency().provisioned().maxPossible());
     }
     long fromFunctions = total;
     for (int i = 0; i < fleet.size(); i++) {
       FunctionSpec fn = fleet.get(i);
-      String key = fn.hasReservedConcurrency() ? "reservedConcurrency" : "provisionedConcurrency";
-      long claim = fn.hasReservedConcurrency() ? fn.reservedConcurrency() : fn.maxProvisionedConcurrency();
+      String key = fn.concurrency().hasReserved() ? "reservedConcurrency" : "provisionedConcurrency";
+      long claim = fn.concurrency().hasReserved() ? fn.concurrency().reserved() : fn.concurrency().provisioned().maxPossible();
       total += Math.max(0, claim);
       if (claim > 0 && total > available) {
         // Point at where the claim was written: the last matching override that sets it, else the template.
@@ -607,9 +613,9 @@ final class FleetBinder {
     for (int i = 0; i < ids.size(); i++) {
       FromTrace ft = fromTrace.getOrDefault(matches.get(i), FromTrace.NONE);
       FunctionSpec spec = specs.get(i);
-      DistributionSpec duration = spec.duration();
-      int memoryMb = spec.memoryMb();
-      int reference = spec.referenceMemoryMb();
+      DistributionSpec duration = spec.code().duration();
+      int memoryMb = spec.code().memoryMb();
+      int reference = spec.code().referenceMemoryMb();
       if (ft.duration()) {
         long[] p = durations.get(ids.get(i));
         if (p != null) {
@@ -638,7 +644,8 @@ final class FleetBinder {
           missingApps.add(app(ids.get(i)));
         }
       }
-      specs.set(i, spec.withMemoryAndDuration(memoryMb, reference, duration));
+      specs.set(i, spec.withCode(spec.code().withMemoryMb(memoryMb)
+          .withReferenceMemoryMb(reference).withDuration(duration)));
     }
     if (!missingDurations.isEmpty()) {
       values.problems().add(new Location(side.durationsShown(), 0, 0), "fleet.trace.durations",

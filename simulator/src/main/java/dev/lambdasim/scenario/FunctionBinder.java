@@ -1,5 +1,22 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.ClientRetrySpec;
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.InvocationSpec;
+import dev.lambdasim.spec.ConcurrencySpec;
+import dev.lambdasim.spec.EnvironmentSpec;
+import dev.lambdasim.spec.CodeSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InitSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.ProvisionedSpec;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.SqsSpec;
+import dev.lambdasim.spec.StreamSpec;
+import dev.lambdasim.spec.TrafficSpec;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,22 +87,24 @@ final class FunctionBinder {
           + " is not a valid function name (allowed: 1 to 64 of A-Z a-z 0-9 _ . -)");
     }
     String description = f.text("description", "");
-    Long memoryMb = f.integer("memoryMb", 128L, 128, 10240);
-    Architecture architecture = f.choice("architecture", Architecture.X86_64, ARCHITECTURES);
-    Long timeout = f.duration("timeout", 3 * SECOND, SECOND, 900 * SECOND, "1s", "900s");
+    Long memoryMb = f.integer("memoryMb", (long) CodeSpec.DEFAULT_MEMORY_MB, CodeSpec.MIN_MEMORY_MB,
+        CodeSpec.MAX_MEMORY_MB);
+    Architecture architecture = f.choice("architecture", CodeSpec.DEFAULT_ARCHITECTURE, ARCHITECTURES);
+    Long timeout = f.duration("timeout", CodeSpec.DEFAULT_TIMEOUT_NANOS, SECOND, 900 * SECOND, "1s", "900s");
     Node durationNode = f.required("duration", "a distribution, e.g. {dist: lognormal, median: 80ms, p99: 400ms}");
     DistributionSpec duration = durationNode == null ? null : distributions.bind(durationNode, f.path("duration"));
-    Long referenceMemoryMb = f.integer("referenceMemoryMb", memoryMb == null ? 128L : memoryMb, 128, 10240);
-    Double cpuBound = f.decimal("cpuBound", 1.0, 0, 1);
-    Long threads = f.integer("threads", 1L, 1, 64);
+    Long referenceMemoryMb = f.integer("referenceMemoryMb",
+        or(memoryMb, (long) CodeSpec.DEFAULT_MEMORY_MB), CodeSpec.MIN_MEMORY_MB, CodeSpec.MAX_MEMORY_MB);
+    Double cpuBound = f.decimal("cpuBound", CodeSpec.DEFAULT_CPU_BOUND, 0, 1);
+    Long threads = f.integer("threads", (long) CodeSpec.DEFAULT_THREADS, 1, 64);
     InitSpec init = init(f);
-    Double errorRate = f.decimal("errorRate", 0.0, 0, 1);
+    Double errorRate = f.decimal("errorRate", CodeSpec.DEFAULT_ERROR_RATE, 0, 1);
     DistributionSpec keepAlive = f.has("keepAlive")
         ? distributions.bind(f.node("keepAlive"), f.path("keepAlive"))
-        : new DistributionSpec.Uniform(5 * MINUTE, 7 * MINUTE);
-    Long maxLifetime = f.duration("maxLifetime", 120 * MINUTE, MINUTE, Long.MAX_VALUE, "1m", null);
-    ReusePolicy reuse = f.choice("reuse", ReusePolicy.MOST_RECENT, REUSE);
-    Long reserved = f.integer("reservedConcurrency", (long) FunctionSpec.NO_RESERVED, 0, 1_000_000);
+        : EnvironmentSpec.DEFAULT_KEEP_ALIVE;
+    Long maxLifetime = f.duration("maxLifetime", EnvironmentSpec.DEFAULT_MAX_LIFETIME_NANOS, MINUTE, Long.MAX_VALUE, "1m", null);
+    ReusePolicy reuse = f.choice("reuse", EnvironmentSpec.DEFAULT_REUSE, REUSE);
+    Long reserved = f.integer("reservedConcurrency", (long) ConcurrencySpec.NO_RESERVED, 0, 1_000_000);
     ProvisionedSpec provisioned = provisionedBinder.bind(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"));
     InvocationType invocation = invocation(f);
     AsyncSpec async = async(f);
@@ -94,24 +113,30 @@ final class FunctionBinder {
     Node trafficNode = f.required("traffic", "a list of sources, e.g. [{poisson: {rate: 20/s}}]");
     List<TrafficSpec> sources = trafficNode == null ? List.of() : traffic.bind(trafficNode, f.path("traffic"));
 
-    if (reserved != null && provisioned != null && reserved != FunctionSpec.NO_RESERVED
+    if (reserved != null && provisioned != null && reserved != ConcurrencySpec.NO_RESERVED
         && provisioned.maxPossible() > reserved) {
       values.report(f.node("provisionedConcurrency"), f.path("provisionedConcurrency"),
           (provisioned.isFixed() ? provisioned.maxPossible() + " is"
               : "its largest possible value " + provisioned.maxPossible() + " is")
           + " above reservedConcurrency " + reserved + " (allowed 0.." + reserved + ")");
     }
-    return new FunctionSpec(name == null ? "" : name, description, or(memoryMb, 128L).intValue(),
-        architecture == null ? Architecture.X86_64 : architecture, or(timeout, SECOND),
-        duration == null ? new DistributionSpec.Constant(0) : duration,
-        or(referenceMemoryMb, 128L).intValue(), or(cpuBound, 1.0), or(threads, 1L).intValue(), init,
-        or(errorRate, 0.0), keepAlive == null ? new DistributionSpec.Constant(0) : keepAlive,
-        or(maxLifetime, MINUTE), reuse == null ? ReusePolicy.MOST_RECENT : reuse,
-        or(reserved, (long) FunctionSpec.NO_RESERVED).intValue(),
-        provisioned == null ? ProvisionedSpec.fixed(0) : provisioned,
-        invocation == null ? InvocationType.SYNC : invocation, sources,
-        async == null ? AsyncSpec.defaults() : async, sqs == null ? SqsSpec.defaults() : sqs,
-        stream == null ? StreamSpec.defaults() : stream, retry(f, invocation));
+    CodeSpec code = new CodeSpec(or(memoryMb, (long) CodeSpec.DEFAULT_MEMORY_MB).intValue(),
+        or(architecture, CodeSpec.DEFAULT_ARCHITECTURE), or(timeout, SECOND),
+        or(duration, new DistributionSpec.Constant(0)),
+        or(referenceMemoryMb, (long) CodeSpec.DEFAULT_MEMORY_MB).intValue(),
+        or(cpuBound, CodeSpec.DEFAULT_CPU_BOUND), or(threads, (long) CodeSpec.DEFAULT_THREADS).intValue(),
+        init, or(errorRate, CodeSpec.DEFAULT_ERROR_RATE));
+    EnvironmentSpec environments = new EnvironmentSpec(
+        or(keepAlive, new DistributionSpec.Constant(0)), or(maxLifetime, MINUTE),
+        or(reuse, EnvironmentSpec.DEFAULT_REUSE));
+    ConcurrencySpec concurrency = new ConcurrencySpec(
+        or(reserved, (long) ConcurrencySpec.NO_RESERVED).intValue(),
+        or(provisioned, ProvisionedSpec.fixed(0)));
+    InvocationSpec invocations = new InvocationSpec(or(invocation, InvocationType.SYNC),
+        or(async, AsyncSpec.defaults()), or(sqs, SqsSpec.defaults()),
+        or(stream, StreamSpec.defaults()), retry(f, invocation));
+    return new FunctionSpec(or(name, ""), description, code, environments, concurrency,
+        invocations, sources);
   }
 
   /** Binds the {@code retry} block: how callers retry throttled sync requests. */
@@ -247,16 +272,14 @@ final class FunctionBinder {
   }
 
   private InitSpec init(Fields f) {
-    DistributionSpec lognormal150 = new DistributionSpec.LogNormal(Math.log(150e6),
-        (Math.log(400e6) - Math.log(150e6)) / DistributionBinder.Z_99);
     if (!f.has("init")) {
-      return new InitSpec(lognormal150, 0);
+      return InitSpec.DEFAULT;
     }
     Fields init = Fields.of(f.node("init"), f.path("init"), values, List.of("duration", "cpuBound"));
     DistributionSpec duration = init.has("duration")
-        ? distributions.bind(init.node("duration"), init.path("duration")) : lognormal150;
-    Double cpuBound = init.decimal("cpuBound", 0.0, 0, 1);
-    return new InitSpec(duration == null ? lognormal150 : duration, or(cpuBound, 0.0));
+        ? distributions.bind(init.node("duration"), init.path("duration")) : InitSpec.DEFAULT.duration();
+    Double cpuBound = init.decimal("cpuBound", InitSpec.DEFAULT.cpuBound(), 0, 1);
+    return new InitSpec(or(duration, InitSpec.DEFAULT.duration()), or(cpuBound, 0.0));
   }
 
   private AsyncSpec async(Fields f) {

@@ -1,5 +1,7 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.PricingSpec;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

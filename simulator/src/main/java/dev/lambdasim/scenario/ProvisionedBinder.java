@@ -1,9 +1,11 @@
 package dev.lambdasim.scenario;
 
-import dev.lambdasim.scenario.ProvisionedSpec.AllocationRamp;
-import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
-import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
+import dev.lambdasim.spec.ProvisionedSpec;
+
+import dev.lambdasim.spec.ProvisionedSpec.AllocationRamp;
+import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
+import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
+import dev.lambdasim.spec.ProvisionedSpec.Statistic;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,10 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.Scenario;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,8 +141,8 @@ final class ScenarioBinder {
   private void checkEmptyTraffic(Fields f, List<FunctionSpec> functions) {
     java.util.Set<String> destinations = new java.util.HashSet<>();
     for (FunctionSpec fn : functions) {
-      destinations.add(fn.async().onSuccess());
-      destinations.add(fn.async().onFailure());
+      destinations.add(fn.invocation().async().onSuccess());
+      destinations.add(fn.invocation().async().onFailure());
     }
     Node.Sequence list = f.node("functions") instanceof Node.Sequence s ? s : null;
     for (int i = 0; i < functions.size(); i++) {
@@ -162,15 +167,15 @@ final class ScenarioBinder {
     for (int i = 0; i < functions.size(); i++) {
       FunctionSpec fn = functions.get(i);
       // Provisioned concurrency that changes over time claims its largest possible value.
-      long claim = fn.hasReservedConcurrency() ? fn.reservedConcurrency()
-          : fn.maxProvisionedConcurrency();
+      long claim = fn.concurrency().hasReserved() ? fn.concurrency().reserved()
+          : fn.concurrency().provisioned().maxPossible();
       if (claim <= 0) {
         continue;
       }
       total += claim;
       parts.add(fn.name() + " " + claim);
       if (total > available && list != null && list.items().get(i) instanceof Node.Mapping m) {
-        String key = fn.hasReservedConcurrency() ? "reservedConcurrency" : "provisionedConcurrency";
+        String key = fn.concurrency().hasReserved() ? "reservedConcurrency" : "provisionedConcurrency";
         values.report(m.values().get(key), "functions[" + i + "]." + key, "functions claim "
             + total + " concurrency in total (" + String.join(" + ", parts) + "), more than "
             + "concurrencyLimit " + account.concurrencyLimit() + " - unreservedMinimum "

@@ -1,11 +1,17 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.workload.trace.TraceReaders;
+
+import dev.lambdasim.spec.BadRowPolicy;
+
+import dev.lambdasim.spec.TrafficSpec;
+
 import dev.lambdasim.workload.trace.BadRows;
-import dev.lambdasim.workload.trace.Column;
+import dev.lambdasim.spec.Column;
 import dev.lambdasim.workload.trace.TraceException;
-import dev.lambdasim.workload.trace.TraceFormat;
-import dev.lambdasim.workload.trace.TraceOptions;
-import dev.lambdasim.workload.trace.WithinPeriod;
+import dev.lambdasim.spec.TraceFormat;
+import dev.lambdasim.spec.TraceOptions;
+import dev.lambdasim.spec.WithinPeriod;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +37,7 @@ final class TrafficBinder {
       TraceFormat.CLOUDWATCH, List.of("function", "period", "withinPeriod"));
   private static final Map<String, Long> TRACE_UNITS = new LinkedHashMap<>();
   private static final Map<String, WithinPeriod> WITHIN = new LinkedHashMap<>();
-  private static final Map<String, BadRows.Policy> ON_BAD_ROW = new LinkedHashMap<>();
+  private static final Map<String, BadRowPolicy> ON_BAD_ROW = new LinkedHashMap<>();
 
   static {
     TRACE_UNITS.put("ns", 1L);
@@ -41,7 +47,7 @@ final class TrafficBinder {
     for (WithinPeriod w : WithinPeriod.values()) {
       WITHIN.put(w.label(), w);
     }
-    for (BadRows.Policy p : BadRows.Policy.values()) {
+    for (BadRowPolicy p : BadRowPolicy.values()) {
       ON_BAD_ROW.put(p.label(), p);
     }
   }
@@ -325,12 +331,12 @@ final class TrafficBinder {
     }
     long[] window = window(f);
     Object[] offset = offset(f);
-    BadRows.Policy onBadRow = f.choice("onBadRow", BadRows.Policy.FAIL, ON_BAD_ROW);
+    BadRowPolicy onBadRow = f.choice("onBadRow", BadRowPolicy.FAIL, ON_BAD_ROW);
     if (format == null || file == null) {
       return null;
     }
     TraceOptions options = TraceOptions.defaults(format, file).withShownFile(folder.display(name))
-        .withOnBadRow(onBadRow == null ? BadRows.Policy.FAIL : onBadRow);
+        .withOnBadRow(onBadRow == null ? BadRowPolicy.FAIL : onBadRow);
     options = switch (format) {
       case TIMESTAMPS -> timestampOptions(f, options);
       case AZURE_2019 -> {
@@ -355,7 +361,7 @@ final class TrafficBinder {
       return null;
     }
     try {
-      format.check(options);
+      TraceReaders.check(options);
     } catch (TraceException e) {
       values.problems().add(new Location(e.file(), (int) Math.min(e.line(), Integer.MAX_VALUE), 0),
           f.path("file"), e.problem());

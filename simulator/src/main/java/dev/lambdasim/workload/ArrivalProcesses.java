@@ -1,8 +1,7 @@
 package dev.lambdasim.workload;
 
 import dev.lambdasim.random.RandomStreams;
-import dev.lambdasim.scenario.TrafficSpec;
-import dev.lambdasim.workload.trace.TraceArrivals;
+import dev.lambdasim.spec.TrafficSpec;
 
 /** Builds the arrival process of a traffic source, each with its own random stream. */
 public final class ArrivalProcesses {

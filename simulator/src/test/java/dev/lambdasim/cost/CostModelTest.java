@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lambdasim.scenario.Architecture;
-import dev.lambdasim.scenario.PricingSpec;
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.PricingSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static dev.lambdasim.cost.CostModel.billedMillis;
 import static dev.lambdasim.cost.CostModel.gbSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.Architecture;
-import dev.lambdasim.scenario.PricingSpec;
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.PricingSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

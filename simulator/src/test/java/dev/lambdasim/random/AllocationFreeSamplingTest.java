@@ -2,7 +2,7 @@ package dev.lambdasim.random;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.lambdasim.scenario.DistributionSpec;
+import dev.lambdasim.spec.DistributionSpec;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.apache.commons.math3.random.Well19937c;

@@ -3,7 +3,7 @@ package dev.lambdasim.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lambdasim.scenario.DistributionSpec;
+import dev.lambdasim.spec.DistributionSpec;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lambdasim.scenario.DistributionSpec;
+import dev.lambdasim.spec.DistributionSpec;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.Well19937c;

@@ -10,9 +10,9 @@ import static dev.lambdasim.run.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.AsyncSpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.ScalingSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -8,9 +8,9 @@ import static dev.lambdasim.run.Scenarios.function;
 import static dev.lambdasim.run.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.ClientRetrySpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.ClientRetrySpec;
+import dev.lambdasim.spec.ScalingSpec;
 import org.junit.jupiter.api.Test;
 
 /**

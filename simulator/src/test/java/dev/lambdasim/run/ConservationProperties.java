@@ -6,24 +6,24 @@ import static dev.lambdasim.run.Scenarios.S;
 import static dev.lambdasim.run.Scenarios.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.AsyncSpec;
-import dev.lambdasim.scenario.ClientRetrySpec;
-import dev.lambdasim.scenario.DistributionSpec;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.InvocationType;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.ClientRetrySpec;
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InvocationType;
 import dev.lambdasim.metrics.ScalingAction;
-import dev.lambdasim.scenario.PricingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec;
-import dev.lambdasim.scenario.ProvisionedSpec.AllocationRamp;
-import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
-import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
-import dev.lambdasim.scenario.ReusePolicy;
-import dev.lambdasim.scenario.ScalingSpec;
-import dev.lambdasim.scenario.SqsSpec;
-import dev.lambdasim.scenario.StreamSpec;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.ProvisionedSpec;
+import dev.lambdasim.spec.ProvisionedSpec.AllocationRamp;
+import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
+import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
+import dev.lambdasim.spec.ProvisionedSpec.Statistic;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.ScalingSpec;
+import dev.lambdasim.spec.SqsSpec;
+import dev.lambdasim.spec.StreamSpec;
+import dev.lambdasim.spec.Scenario;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,7 +79,7 @@ final class ConservationProperties {
         }
         assertThat(l.failed()).as(f.name()).isEqualTo(f.errors());
       } else if (scenario.functions().stream().anyMatch(spec -> spec.name().equals(f.name())
-          && spec.invocation() == InvocationType.ASYNC)) {
+          && spec.invocation().type() == InvocationType.ASYNC)) {
         assertThat(l.throttled()).as(f.name()).isZero(); // async events are never throttled
       }
     }
@@ -125,24 +125,24 @@ final class ConservationProperties {
   void asyncOutcomesReachTheirDestinations(@ForAll("scenarios") Scenario scenario) {
     RunResult result = Simulation.run(scenario);
     for (FunctionSpec spec : scenario.functions()) {
-      if (spec.invocation() != InvocationType.ASYNC) {
+      if (spec.invocation().type() != InvocationType.ASYNC) {
         continue;
       }
       FunctionSummary f = result.function(spec.name());
       Ledger l = f.ledger();
       java.util.Map<String, Long> expected = new java.util.TreeMap<>();
-      if (spec.async().onSuccess() != null && l.succeeded() > 0) {
-        expected.merge(spec.async().onSuccess(), l.succeeded(), Long::sum);
+      if (spec.invocation().async().onSuccess() != null && l.succeeded() > 0) {
+        expected.merge(spec.invocation().async().onSuccess(), l.succeeded(), Long::sum);
       }
       long unsuccessful = l.failed() + l.dropped();
       // Events stopped by loop detection are sent nowhere.
       long delivered = unsuccessful
           - f.async().failuresByCondition().getOrDefault("RecursiveInvocationsDropped", 0L);
-      if (spec.async().onFailure() != null && delivered > 0) {
-        expected.merge(spec.async().onFailure(), delivered, Long::sum);
+      if (spec.invocation().async().onFailure() != null && delivered > 0) {
+        expected.merge(spec.invocation().async().onFailure(), delivered, Long::sum);
       }
-      if (spec.async().deadLetter() != null && delivered > 0) {
-        expected.merge(spec.async().deadLetter(), delivered, Long::sum);
+      if (spec.invocation().async().deadLetter() != null && delivered > 0) {
+        expected.merge(spec.invocation().async().deadLetter(), delivered, Long::sum);
       }
       assertThat(f.async().deliveries()).as(f.name()).isEqualTo(expected);
       assertThat(f.async().dropped()).as(f.name()).isEqualTo(unsuccessful);
@@ -160,13 +160,13 @@ final class ConservationProperties {
     for (FunctionSpec spec : scenario.functions()) {
       FunctionSummary f = result.function(spec.name());
       List<ScalingAction> actions = f.provisioned().actions();
-      boolean alwaysConfigured = spec.provisionedConcurrency() > 0
+      boolean alwaysConfigured = spec.concurrency().provisioned().initial() > 0
           && actions.stream().allMatch(a -> a.to() > 0)
           && actions.size() == f.provisioned().scalingActions();
       if (alwaysConfigured) {
         assertThat(f.provisionedInvocations() + f.spilloverInvocations()).as(f.name())
             .isEqualTo(f.invocations());
-      } else if (spec.maxProvisionedConcurrency() > 0) {
+      } else if (spec.concurrency().provisioned().maxPossible() > 0) {
         assertThat(f.provisionedInvocations() + f.spilloverInvocations()).as(f.name())
             .isLessThanOrEqualTo(f.invocations());
       } else {
@@ -191,11 +191,11 @@ final class ConservationProperties {
             .anyMatch(a -> a.reason().startsWith("target tracking"))));
     Statistics.label("auto-scaled").coverage(c -> c.check(true).percentage(p -> p >= 8));
     for (FunctionSpec spec : scenario.functions()) {
-      AutoscalingSpec autoscaling = spec.provisioned().autoscaling();
+      AutoscalingSpec autoscaling = spec.concurrency().provisioned().autoscaling();
       if (autoscaling == null) {
         continue;
       }
-      List<Firing> firings = firings(spec.provisioned(), scenario.durationNanos());
+      List<Firing> firings = firings(spec.concurrency().provisioned(), scenario.durationNanos());
       int min = autoscaling.min();
       int max = autoscaling.max();
       int fired = 0;
@@ -262,9 +262,9 @@ final class ConservationProperties {
     for (FunctionSpec spec : scenario.functions()) {
       FunctionSummary f = result.function(spec.name());
       assertThat(f.concurrencyPeak()).as(f.name()).isLessThanOrEqualTo(limit);
-      if (spec.hasReservedConcurrency()) {
+      if (spec.concurrency().hasReserved()) {
         assertThat(f.concurrencyPeak()).as(f.name())
-            .isLessThanOrEqualTo(spec.reservedConcurrency());
+            .isLessThanOrEqualTo(spec.concurrency().reserved());
       }
     }
   }
@@ -290,9 +290,9 @@ final class ConservationProperties {
     Statistics.label("in flight at end").collect(result.conservation().inFlightAtEnd() > 0);
     Statistics.label("warm-up").collect(scenario.warmupNanos() > 0);
     Statistics.label("reserved").collect(
-        scenario.functions().stream().anyMatch(FunctionSpec::hasReservedConcurrency));
+        scenario.functions().stream().anyMatch(f -> f.concurrency().hasReserved()));
     Statistics.label("provisioned over time").collect(
-        scenario.functions().stream().anyMatch(f -> !f.provisioned().isFixed()));
+        scenario.functions().stream().anyMatch(f -> !f.concurrency().provisioned().isFixed()));
     Statistics.label("scaled").collect(
         result.functions().stream().anyMatch(f -> f.provisioned().scalingActions() > 0));
     Statistics.label("auto-scaled").collect(result.functions().stream().anyMatch(
@@ -302,11 +302,11 @@ final class ConservationProperties {
         f -> f.throttles() > f.ledger().throttled() && f.async().received() == 0
             && isSync(scenario, f.name())));
     Statistics.label("async").collect(
-        scenario.functions().stream().anyMatch(f -> f.invocation() == InvocationType.ASYNC));
+        scenario.functions().stream().anyMatch(f -> f.invocation().type() == InvocationType.ASYNC));
     Statistics.label("sqs").collect(
-        scenario.functions().stream().anyMatch(f -> f.invocation() == InvocationType.SQS));
+        scenario.functions().stream().anyMatch(f -> f.invocation().type() == InvocationType.SQS));
     Statistics.label("stream").collect(
-        scenario.functions().stream().anyMatch(f -> f.invocation() == InvocationType.STREAM));
+        scenario.functions().stream().anyMatch(f -> f.invocation().type() == InvocationType.STREAM));
     for (String label : List.of("throttled", "timeouts", "errors", "spillover",
         "reclaimed or recycled", "in flight at end", "warm-up", "reserved",
         "provisioned over time", "scaled", "async", "sqs", "stream", "client retries")) {
@@ -358,13 +358,13 @@ final class ConservationProperties {
   /** Returns whether the function's callers retry throttled calls. */
   private static boolean retries(Scenario scenario, String name) {
     return scenario.functions().stream()
-        .anyMatch(spec -> spec.name().equals(name) && spec.retry().retries());
+        .anyMatch(spec -> spec.name().equals(name) && spec.invocation().retry().retries());
   }
 
   /** Returns whether the function's own traffic is sync calls. */
   private static boolean isSync(Scenario scenario, String name) {
     return scenario.functions().stream().anyMatch(spec -> spec.name().equals(name)
-        && spec.invocation() == InvocationType.SYNC);
+        && spec.invocation().type() == InvocationType.SYNC);
   }
 
   /**

@@ -9,10 +9,10 @@ import static dev.lambdasim.run.Scenarios.function;
 import static dev.lambdasim.run.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.ReusePolicy;
-import dev.lambdasim.scenario.ScalingSpec;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.ScalingSpec;
+import dev.lambdasim.spec.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import static dev.lambdasim.run.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.metrics.MetricsSink;
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.ScalingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ final class EnvironmentTimelineTest {
 
   record Span(long environment, String state, long start, long end, String ended) {}
 
-  private static Map<Long, List<Span>> record(dev.lambdasim.scenario.Scenario scenario,
+  private static Map<Long, List<Span>> record(dev.lambdasim.spec.Scenario scenario,
       TimelineLimits limits) {
     Map<Long, List<Span>> byEnvironment = new TreeMap<>();
     new Simulation(scenario, MetricsSink.discarding(),

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdasim.scenario.FleetReplay;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

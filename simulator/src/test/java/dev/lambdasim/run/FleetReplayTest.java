@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lambdasim.scenario.FleetReplay;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.ConcurrencySpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,10 +99,10 @@ final class FleetReplayTest {
       String id = FleetReplay.originalIdOf(f);
       boolean inApp = id.startsWith(APP + "/");
       ofApp += inApp ? 1 : 0;
-      assertThat(f.memoryMb()).as(id).isEqualTo(inApp ? 1024 : 512);
-      assertThat(f.timeoutNanos()).as("the template's timeout").isEqualTo(900_000_000_000L);
-      assertThat(f.reservedConcurrency()).as(id)
-          .isEqualTo(id.equals(BUSIEST) ? 10 : FunctionSpec.NO_RESERVED);
+      assertThat(f.code().memoryMb()).as(id).isEqualTo(inApp ? 1024 : 512);
+      assertThat(f.code().timeoutNanos()).as("the template's timeout").isEqualTo(900_000_000_000L);
+      assertThat(f.concurrency().reserved()).as(id)
+          .isEqualTo(id.equals(BUSIEST) ? 10 : ConcurrencySpec.NO_RESERVED);
     }
     assertThat(ofApp).as("functions of the globbed app").isEqualTo(8);
   }

@@ -10,9 +10,9 @@ import static dev.lambdasim.run.Scenarios.unlimitedAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.cost.FunctionCost;
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.PricingSpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.ScalingSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import static dev.lambdasim.run.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.ScalingSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.ScalingSpec;
 import org.junit.jupiter.api.Test;
 
 /** Analytic results of queueing theory hold for the model (design.md §7). */

@@ -10,7 +10,7 @@ import static dev.lambdasim.run.Scenarios.scenario;
 import static dev.lambdasim.run.Scenarios.unlimitedAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.ReusePolicy;
+import dev.lambdasim.spec.ReusePolicy;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,21 +1,25 @@
 package dev.lambdasim.run;
 
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.AsyncSpec;
-import dev.lambdasim.scenario.ClientRetrySpec;
-import dev.lambdasim.scenario.Architecture;
-import dev.lambdasim.scenario.DistributionSpec;
-import dev.lambdasim.scenario.FunctionSpec;
-import dev.lambdasim.scenario.InitSpec;
-import dev.lambdasim.scenario.InvocationType;
-import dev.lambdasim.scenario.PricingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec;
-import dev.lambdasim.scenario.ReusePolicy;
-import dev.lambdasim.scenario.ScalingSpec;
-import dev.lambdasim.scenario.SqsSpec;
-import dev.lambdasim.scenario.StreamSpec;
-import dev.lambdasim.scenario.Scenario;
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.ClientRetrySpec;
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.CodeSpec;
+import dev.lambdasim.spec.ConcurrencySpec;
+import dev.lambdasim.spec.EnvironmentSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InvocationSpec;
+import dev.lambdasim.spec.InitSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.ProvisionedSpec;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.ScalingSpec;
+import dev.lambdasim.spec.SqsSpec;
+import dev.lambdasim.spec.StreamSpec;
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TrafficSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +87,7 @@ final class Scenarios {
     DistributionSpec keepAlive = constant(H);
     long maxLifetimeNanos = 1000 * D;
     ReusePolicy reuse = ReusePolicy.MOST_RECENT;
-    int reserved = FunctionSpec.NO_RESERVED;
+    int reserved = ConcurrencySpec.NO_RESERVED;
     int provisioned = 0;
     InvocationType invocation = InvocationType.SYNC;
     AsyncSpec async = AsyncSpec.defaults();
@@ -151,12 +155,24 @@ final class Scenarios {
       return traffic.stream().filter(kind::isInstance).count();
     }
 
+    /**
+     * Returns the spec: the scenario format's defaults, then this builder's values; the quiet
+     * ones (no Init, 1 h keep-alive, a 900 s timeout, a 1,000-day lifetime) keep model tests
+     * free of effects they do not test.
+     */
     FunctionSpec build() {
-      return new FunctionSpec(name, "", memoryMb, architecture, timeoutNanos, duration,
-          referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb, cpuBound, threads,
-          new InitSpec(init, initCpuBound), errorRate, keepAlive, maxLifetimeNanos, reuse,
-          reserved, provisionedSpec != null ? provisionedSpec : ProvisionedSpec.fixed(provisioned),
-          invocation, traffic, async, sqs, stream, retry);
+      FunctionSpec defaults = FunctionSpec.of(name, duration, traffic);
+      return defaults
+          .withCode(defaults.code().withMemoryMb(memoryMb).withArchitecture(architecture)
+              .withTimeoutNanos(timeoutNanos)
+              .withReferenceMemoryMb(referenceMemoryMb < 0 ? memoryMb : referenceMemoryMb)
+              .withCpuBound(cpuBound).withThreads(threads)
+              .withInit(new InitSpec(init, initCpuBound)).withErrorRate(errorRate))
+          .withEnvironments(EnvironmentSpec.DEFAULTS.withKeepAlive(keepAlive)
+              .withMaxLifetimeNanos(maxLifetimeNanos).withReuse(reuse))
+          .withConcurrency(new ConcurrencySpec(reserved,
+              provisionedSpec != null ? provisionedSpec : ProvisionedSpec.fixed(provisioned)))
+          .withInvocation(new InvocationSpec(invocation, async, sqs, stream, retry));
     }
   }
 }

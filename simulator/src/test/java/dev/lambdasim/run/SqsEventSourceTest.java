@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.metrics.MetricsSink;
 import dev.lambdasim.metrics.PeriodRow;
-import dev.lambdasim.scenario.AccountSpec;
-import dev.lambdasim.scenario.ScalingSpec;
-import dev.lambdasim.scenario.Scenario;
-import dev.lambdasim.scenario.SqsSpec;
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.ScalingSpec;
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.SqsSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

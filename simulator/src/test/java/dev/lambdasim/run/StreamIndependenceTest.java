@@ -10,8 +10,8 @@ import static dev.lambdasim.run.Scenarios.unlimitedAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.random.RandomStreams;
-import dev.lambdasim.scenario.ReusePolicy;
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.TrafficSpec;
 import dev.lambdasim.workload.ArrivalProcess;
 import dev.lambdasim.workload.ArrivalProcesses;
 import org.junit.jupiter.api.Test;

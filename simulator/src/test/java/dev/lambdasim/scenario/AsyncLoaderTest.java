@@ -1,5 +1,10 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.AsyncSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.Scenario;
+
 import static dev.lambdasim.scenario.Scenarios.assertProblem;
 import static dev.lambdasim.scenario.Scenarios.column;
 import static dev.lambdasim.scenario.Scenarios.parse;
@@ -18,8 +23,8 @@ final class AsyncLoaderTest {
   void defaultsApplyWithoutABlock() throws ScenarioException {
     FunctionSpec f = parse(withFunctionLines("invocation: async")).functions().get(0);
 
-    assertThat(f.invocation()).isEqualTo(InvocationType.ASYNC);
-    assertThat(f.async()).isEqualTo(new AsyncSpec(2, 6 * 3600 * S, null, null, null));
+    assertThat(f.invocation().type()).isEqualTo(InvocationType.ASYNC);
+    assertThat(f.invocation().async()).isEqualTo(new AsyncSpec(2, 6 * 3600 * S, null, null, null));
   }
 
   @Test
@@ -28,15 +33,15 @@ final class AsyncLoaderTest {
         "  maxEventAge: 90s", "  onSuccess: next", "  onFailure: failures",
         "  deadLetter: dlq")).functions().get(0);
 
-    assertThat(f.async()).isEqualTo(new AsyncSpec(0, 90 * S, "next", "failures", "dlq"));
+    assertThat(f.invocation().async()).isEqualTo(new AsyncSpec(0, 90 * S, "next", "failures", "dlq"));
   }
 
   @Test
   void syncFunctionsMayHaveAsyncSettingsForWhenTheyAreADestination() throws ScenarioException {
     FunctionSpec f = parse(withFunctionLines("async: {maxRetries: 1}")).functions().get(0);
 
-    assertThat(f.invocation()).isEqualTo(InvocationType.SYNC);
-    assertThat(f.async().maxRetries()).isEqualTo(1);
+    assertThat(f.invocation().type()).isEqualTo(InvocationType.SYNC);
+    assertThat(f.invocation().async().maxRetries()).isEqualTo(1);
   }
 
   @Test

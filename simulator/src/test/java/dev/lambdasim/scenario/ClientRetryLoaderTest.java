@@ -1,5 +1,7 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.ClientRetrySpec;
+
 import static dev.lambdasim.scenario.Scenarios.assertProblem;
 import static dev.lambdasim.scenario.Scenarios.column;
 import static dev.lambdasim.scenario.Scenarios.parse;
@@ -16,20 +18,20 @@ final class ClientRetryLoaderTest {
 
   @Test
   void noBlockMeansNoRetry() throws ScenarioException {
-    assertThat(parse(withFunctionLines()).functions().get(0).retry())
+    assertThat(parse(withFunctionLines()).functions().get(0).invocation().retry())
         .isEqualTo(ClientRetrySpec.none());
   }
 
   @Test
   void anEmptyBlockTakesTheSdkShape() throws ScenarioException {
-    assertThat(parse(withFunctionLines("retry: {}")).functions().get(0).retry())
+    assertThat(parse(withFunctionLines("retry: {}")).functions().get(0).invocation().retry())
         .isEqualTo(new ClientRetrySpec(3, 100 * MS, 20 * S));
   }
 
   @Test
   void fullBlockLoadsExactly() throws ScenarioException {
     assertThat(parse(withFunctionLines("retry: {maxAttempts: 5, baseDelay: 50ms, maxDelay: 2s}"))
-        .functions().get(0).retry()).isEqualTo(new ClientRetrySpec(5, 50 * MS, 2 * S));
+        .functions().get(0).invocation().retry()).isEqualTo(new ClientRetrySpec(5, 50 * MS, 2 * S));
   }
 
   @Test

@@ -1,5 +1,10 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.SqsSpec;
+import dev.lambdasim.spec.StreamSpec;
+
 import static dev.lambdasim.scenario.Scenarios.assertProblem;
 import static dev.lambdasim.scenario.Scenarios.column;
 import static dev.lambdasim.scenario.Scenarios.parse;
@@ -20,9 +25,9 @@ final class EventSourceLoaderTest {
   @Test
   void sqsDefaults() throws Exception {
     FunctionSpec f = parse(withFunctionLines("invocation: sqs")).functions().get(0);
-    assertThat(f.invocation()).isEqualTo(InvocationType.SQS);
-    assertThat(f.sqs()).isEqualTo(SqsSpec.defaults());
-    assertThat(f.sqs().concurrencyCap()).isEqualTo(1250);
+    assertThat(f.invocation().type()).isEqualTo(InvocationType.SQS);
+    assertThat(f.invocation().sqs()).isEqualTo(SqsSpec.defaults());
+    assertThat(f.invocation().sqs().concurrencyCap()).isEqualTo(1250);
   }
 
   @Test
@@ -31,16 +36,16 @@ final class EventSourceLoaderTest {
         "sqs: {batchSize: 500, batchWindow: 5s, maximumConcurrency: 50, visibilityTimeout: 6m, "
             + "maxReceiveCount: 5, deadLetter: orders-dlq, scaling: legacy, perRecord: 2ms, "
             + "poisonRate: 0.001}")).functions().get(0);
-    assertThat(f.sqs()).isEqualTo(new SqsSpec(500, 5 * S, 50, 360 * S, 5, "orders-dlq",
+    assertThat(f.invocation().sqs()).isEqualTo(new SqsSpec(500, 5 * S, 50, 360 * S, 5, "orders-dlq",
         SqsSpec.Scaling.LEGACY, 2_000_000L, 0.001));
-    assertThat(f.sqs().concurrencyCap()).isEqualTo(50);
+    assertThat(f.invocation().sqs().concurrencyCap()).isEqualTo(50);
   }
 
   @Test
   void streamDefaults() throws Exception {
     FunctionSpec f = parse(withFunctionLines("invocation: stream")).functions().get(0);
-    assertThat(f.invocation()).isEqualTo(InvocationType.STREAM);
-    assertThat(f.stream()).isEqualTo(StreamSpec.defaults());
+    assertThat(f.invocation().type()).isEqualTo(InvocationType.STREAM);
+    assertThat(f.invocation().stream()).isEqualTo(StreamSpec.defaults());
   }
 
   @Test
@@ -50,7 +55,7 @@ final class EventSourceLoaderTest {
             + "batchWindow: 2s, maxRetries: 3, maxRecordAge: 1h, bisectOnError: true, "
             + "onFailure: failed-orders, routing: round-robin, perRecord: 1ms, poisonRate: 0.5}"))
         .functions().get(0);
-    assertThat(f.stream()).isEqualTo(new StreamSpec(StreamSpec.Source.DYNAMODB, 8, 4, 500,
+    assertThat(f.invocation().stream()).isEqualTo(new StreamSpec(StreamSpec.Source.DYNAMODB, 8, 4, 500,
         2 * S, 3, 3600 * S, true, "failed-orders", StreamSpec.Routing.ROUND_ROBIN, 1_000_000L,
         0.5));
   }
@@ -59,8 +64,8 @@ final class EventSourceLoaderTest {
   void infiniteRetriesAndRecordAgeAreMinusOne() throws Exception {
     FunctionSpec f = parse(withFunctionLines("invocation: stream",
         "stream: {maxRetries: -1, maxRecordAge: -1}")).functions().get(0);
-    assertThat(f.stream().maxRetries()).isEqualTo(StreamSpec.INFINITE_RETRIES);
-    assertThat(f.stream().maxRecordAgeNanos()).isEqualTo(StreamSpec.INFINITE_RECORD_AGE);
+    assertThat(f.invocation().stream().maxRetries()).isEqualTo(StreamSpec.INFINITE_RETRIES);
+    assertThat(f.invocation().stream().maxRecordAgeNanos()).isEqualTo(StreamSpec.INFINITE_RECORD_AGE);
   }
 
   @Test

@@ -1,5 +1,10 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -88,16 +93,16 @@ final class FleetFromTraceTest {
     Map<String, FunctionSpec> f = byId(load(TRACE
         + "  template: {memoryMb: {from: trace}, duration: {from: trace}}\n"));
     assertThat(f.keySet()).containsExactly("o/a1/f1", "o/a1/f2", "o/a2/f3");
-    DistributionSpec.Percentiles p = (DistributionSpec.Percentiles) f.get("o/a1/f1").duration();
+    DistributionSpec.Percentiles p = (DistributionSpec.Percentiles) f.get("o/a1/f1").code().duration();
     assertThat(p.probabilities()).containsExactly(0.0, 0.01, 0.25, 0.5, 0.75, 0.99, 1.0);
     assertThat(p.valuesNanos()).containsExactly(1e6, 2e6, 10e6, 20e6, 40e6, 300e6, 900e6);
-    assertThat(((DistributionSpec.Percentiles) f.get("o/a2/f3").duration()).valuesNanos().get(0)).isEqualTo(0.5e6);
+    assertThat(((DistributionSpec.Percentiles) f.get("o/a2/f3").code().duration()).valuesNanos().get(0)).isEqualTo(0.5e6);
     // p99 (the default statistic) 180.3 MB rounds up to 181; both functions of app a1 get it.
-    assertThat(f.get("o/a1/f1").memoryMb()).isEqualTo(181);
-    assertThat(f.get("o/a1/f2").memoryMb()).isEqualTo(181);
-    assertThat(f.get("o/a1/f1").referenceMemoryMb()).isEqualTo(181);
+    assertThat(f.get("o/a1/f1").code().memoryMb()).isEqualTo(181);
+    assertThat(f.get("o/a1/f2").code().memoryMb()).isEqualTo(181);
+    assertThat(f.get("o/a1/f1").code().referenceMemoryMb()).isEqualTo(181);
     // 58 MB is below Lambda's minimum: 128.
-    assertThat(f.get("o/a2/f3").memoryMb()).isEqualTo(128);
+    assertThat(f.get("o/a2/f3").code().memoryMb()).isEqualTo(128);
   }
 
   @Test
@@ -105,14 +110,14 @@ final class FleetFromTraceTest {
     Map<String, FunctionSpec> f = byId(load(
         "  trace: {file: d01.csv, format: azure-2019, memory: mem.csv, memoryStatistic: p100}\n"
         + "  template: {memoryMb: {from: trace}, referenceMemoryMb: 1024, duration: {dist: constant, value: 5ms}}\n"));
-    assertThat(f.get("o/a1/f1").memoryMb()).isEqualTo(200);
-    assertThat(f.get("o/a2/f3").memoryMb()).isEqualTo(10240);
-    assertThat(f.get("o/a1/f1").referenceMemoryMb()).isEqualTo(1024);
-    assertThat(f.get("o/a1/f1").duration()).isEqualTo(new DistributionSpec.Constant(5e6));
+    assertThat(f.get("o/a1/f1").code().memoryMb()).isEqualTo(200);
+    assertThat(f.get("o/a2/f3").code().memoryMb()).isEqualTo(10240);
+    assertThat(f.get("o/a1/f1").code().referenceMemoryMb()).isEqualTo(1024);
+    assertThat(f.get("o/a1/f1").code().duration()).isEqualTo(new DistributionSpec.Constant(5e6));
     Map<String, FunctionSpec> avg = byId(load(
         "  trace: {file: d01.csv, format: azure-2019, memory: mem.csv, memoryStatistic: average}\n"
         + "  template: {memoryMb: {from: trace}, duration: {dist: constant, value: 5ms}}\n"));
-    assertThat(avg.get("o/a1/f1").memoryMb()).isEqualTo(151);
+    assertThat(avg.get("o/a1/f1").code().memoryMb()).isEqualTo(151);
   }
 
   @Test
@@ -120,9 +125,9 @@ final class FleetFromTraceTest {
     Map<String, FunctionSpec> f = byId(load(TRACE
         + "  template: {memoryMb: {from: trace}, duration: {from: trace}}\n"
         + "  overrides:\n    - {match: o/a2/*, memoryMb: 2048}\n"));
-    assertThat(f.get("o/a2/f3").memoryMb()).isEqualTo(2048);
-    assertThat(f.get("o/a2/f3").duration()).isInstanceOf(DistributionSpec.Percentiles.class);
-    assertThat(f.get("o/a1/f1").memoryMb()).isEqualTo(181);
+    assertThat(f.get("o/a2/f3").code().memoryMb()).isEqualTo(2048);
+    assertThat(f.get("o/a2/f3").code().duration()).isInstanceOf(DistributionSpec.Percentiles.class);
+    assertThat(f.get("o/a1/f1").code().memoryMb()).isEqualTo(181);
   }
 
   @Test
@@ -141,10 +146,10 @@ final class FleetFromTraceTest {
     Scenario s = load(TRACE + "  template:\n    memoryMb: {from: trace, default: 512}\n"
         + "    duration: {from: trace, default: {dist: constant, value: 7ms}}\n");
     Map<String, FunctionSpec> f = byId(s);
-    assertThat(f.get("o/a1/f1").duration()).isInstanceOf(DistributionSpec.Percentiles.class);
-    assertThat(f.get("o/a1/f2").duration()).isEqualTo(new DistributionSpec.Constant(7e6));
-    assertThat(f.get("o/a1/f1").memoryMb()).isEqualTo(512);
-    assertThat(f.get("o/a2/f3").memoryMb()).isEqualTo(128);
+    assertThat(f.get("o/a1/f1").code().duration()).isInstanceOf(DistributionSpec.Percentiles.class);
+    assertThat(f.get("o/a1/f2").code().duration()).isEqualTo(new DistributionSpec.Constant(7e6));
+    assertThat(f.get("o/a1/f1").code().memoryMb()).isEqualTo(512);
+    assertThat(f.get("o/a2/f3").code().memoryMb()).isEqualTo(128);
     assertThat(FleetReplay.of(s).durationDefaults()).isEqualTo(2);
     assertThat(FleetReplay.of(s).memoryDefaults()).isEqualTo(2);
   }

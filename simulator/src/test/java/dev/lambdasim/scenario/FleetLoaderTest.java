@@ -1,5 +1,9 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.FleetReplay;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -136,11 +140,11 @@ final class FleetLoaderTest {
         + "    - {match: '?/*', memoryMb: 256}\n"
         + "    - {match: a/x, memoryMb: 1024}\n");
     for (FunctionSpec f : s.functions()) {
-      assertThat(f.memoryMb()).isEqualTo(FleetReplay.originalIdOf(f).equals("a/x") ? 1024 : 256);
+      assertThat(f.code().memoryMb()).isEqualTo(FleetReplay.originalIdOf(f).equals("a/x") ? 1024 : 256);
     }
     String nameOfB = s.functions().get(1).name();
     Scenario byName = load(GOOD_TRACE + GOOD_TEMPLATE + "  overrides:\n    - {match: " + nameOfB + ", memoryMb: 2048}\n");
-    assertThat(byName.functions()).extracting(FunctionSpec::memoryMb).containsExactly(128, 2048, 128);
+    assertThat(byName.functions()).extracting(f -> f.code().memoryMb()).containsExactly(128, 2048, 128);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.ScalingSpec;
+
 import static dev.lambdasim.scenario.Scenarios.MINIMAL;
 import static dev.lambdasim.scenario.Scenarios.parse;
 import static dev.lambdasim.scenario.Scenarios.problems;
@@ -13,12 +16,12 @@ final class OverrideTest {
 
   @Test
   void byIndex() throws ScenarioException {
-    assertThat(parse(MINIMAL, "functions[0].memoryMb=2048").functions().get(0).memoryMb()).isEqualTo(2048);
+    assertThat(parse(MINIMAL, "functions[0].memoryMb=2048").functions().get(0).code().memoryMb()).isEqualTo(2048);
   }
 
   @Test
   void byName() throws ScenarioException {
-    assertThat(parse(MINIMAL, "functions[api].timeout=10s").functions().get(0).timeoutNanos())
+    assertThat(parse(MINIMAL, "functions[api].timeout=10s").functions().get(0).code().timeoutNanos())
         .isEqualTo(10_000_000_000L);
   }
 
@@ -34,7 +37,7 @@ final class OverrideTest {
 
   @Test
   void valueIsAYamlFlowValue() throws ScenarioException {
-    assertThat(parse(MINIMAL, "functions[0].duration={dist: exponential, mean: 5ms}").functions().get(0).duration())
+    assertThat(parse(MINIMAL, "functions[0].duration={dist: exponential, mean: 5ms}").functions().get(0).code().duration())
         .isEqualTo(new DistributionSpec.Exponential(5e6));
   }
 

@@ -1,15 +1,17 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.ProvisionedSpec;
+
 import static dev.lambdasim.scenario.Scenarios.assertProblem;
 import static dev.lambdasim.scenario.Scenarios.column;
 import static dev.lambdasim.scenario.Scenarios.parse;
 import static dev.lambdasim.scenario.Scenarios.withFunctionLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.ProvisionedSpec.AllocationRamp;
-import dev.lambdasim.scenario.ProvisionedSpec.AutoscalingSpec;
-import dev.lambdasim.scenario.ProvisionedSpec.ScheduledAction;
-import dev.lambdasim.scenario.ProvisionedSpec.Statistic;
+import dev.lambdasim.spec.ProvisionedSpec.AllocationRamp;
+import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
+import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
+import dev.lambdasim.spec.ProvisionedSpec.Statistic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,7 @@ final class ProvisionedLoaderTest {
 
   /** Returns the function's provisioned spec of MINIMAL with {@code lines} as its value. */
   private static ProvisionedSpec load(String... lines) throws ScenarioException {
-    return parse(provisioned(lines)).functions().get(0).provisioned();
+    return parse(provisioned(lines)).functions().get(0).concurrency().provisioned();
   }
 
   /**
@@ -123,7 +125,7 @@ final class ProvisionedLoaderTest {
   @Test
   void integerMeansFixed() throws ScenarioException {
     ProvisionedSpec spec = parse(withFunctionLines("provisionedConcurrency: 12"))
-        .functions().get(0).provisioned();
+        .functions().get(0).concurrency().provisioned();
 
     assertThat(spec).isEqualTo(ProvisionedSpec.fixed(12));
     assertThat(spec.isFixed()).isTrue();
@@ -311,6 +313,6 @@ final class ProvisionedLoaderTest {
             provisionedConcurrency: {fixed: 1, autoscaling: {min: 1, max: 40}}
             traffic: [{poisson: {rate: 1/s}}]
         """;
-    assertThat(parse(yaml).functions().get(1).maxProvisionedConcurrency()).isEqualTo(40);
+    assertThat(parse(yaml).functions().get(1).concurrency().provisioned().maxPossible()).isEqualTo(40);
   }
 }

@@ -1,5 +1,8 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -42,7 +45,7 @@ final class ScenarioFolderTest {
   @Test
   void readsValuesRelativeToTheScenario() throws Exception {
     Scenario s = new ScenarioLoader().load(scenario("data/d.txt"));
-    assertThat(s.functions().get(0).duration()).isEqualTo(new DistributionSpec.Empirical("data/d.txt", List.of(10e6, 20e6)));
+    assertThat(s.functions().get(0).code().duration()).isEqualTo(new DistributionSpec.Empirical("data/d.txt", List.of(10e6, 20e6)));
   }
 
   @Test
@@ -83,6 +86,6 @@ final class ScenarioFolderTest {
   @Test
   void allowedPathMayBeRead() throws Exception {
     Scenario s = new ScenarioLoader().withAllowedPaths(List.of(root)).load(scenario("../outside.txt"));
-    assertThat(s.functions().get(0).duration().meanNanos()).isEqualTo(5e6);
+    assertThat(s.functions().get(0).code().duration().meanNanos()).isEqualTo(5e6);
   }
 }

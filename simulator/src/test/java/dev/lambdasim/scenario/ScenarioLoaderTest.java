@@ -1,5 +1,17 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.AccountSpec;
+import dev.lambdasim.spec.Architecture;
+import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.FunctionSpec;
+import dev.lambdasim.spec.InitSpec;
+import dev.lambdasim.spec.InvocationType;
+import dev.lambdasim.spec.PricingSpec;
+import dev.lambdasim.spec.ReusePolicy;
+import dev.lambdasim.spec.ScalingSpec;
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TrafficSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -86,19 +98,19 @@ final class ScenarioLoaderTest {
   @Test
   void functionFieldsAreConverted() throws ScenarioException {
     FunctionSpec f = full().functions().get(0);
-    assertThat(f.timeoutNanos()).isEqualTo(30 * S);
-    assertThat(f.maxLifetimeNanos()).isEqualTo(3 * 3600 * S);
-    assertThat(f.architecture()).isEqualTo(Architecture.ARM64);
-    assertThat(f.reuse()).isEqualTo(ReusePolicy.RANDOM);
-    assertThat(f.reservedConcurrency()).isEqualTo(100);
-    assertThat(f.provisionedConcurrency()).isEqualTo(10);
-    assertThat(f.init()).isEqualTo(new InitSpec(new DistributionSpec.Constant(250.0 * MS), 0.3));
-    assertThat(f.keepAlive()).isEqualTo(new DistributionSpec.Exponential(360.0 * S));
+    assertThat(f.code().timeoutNanos()).isEqualTo(30 * S);
+    assertThat(f.environments().maxLifetimeNanos()).isEqualTo(3 * 3600 * S);
+    assertThat(f.code().architecture()).isEqualTo(Architecture.ARM64);
+    assertThat(f.environments().reuse()).isEqualTo(ReusePolicy.RANDOM);
+    assertThat(f.concurrency().reserved()).isEqualTo(100);
+    assertThat(f.concurrency().provisioned().initial()).isEqualTo(10);
+    assertThat(f.code().init()).isEqualTo(new InitSpec(new DistributionSpec.Constant(250.0 * MS), 0.3));
+    assertThat(f.environments().keepAlive()).isEqualTo(new DistributionSpec.Exponential(360.0 * S));
   }
 
   @Test
   void lognormalMedianAndP99BecomeMuAndSigmaOfNanoseconds() throws ScenarioException {
-    var d = (DistributionSpec.LogNormal) full().functions().get(0).duration();
+    var d = (DistributionSpec.LogNormal) full().functions().get(0).code().duration();
     assertThat(d.mu()).isCloseTo(Math.log(80e6), within(1e-12));
     assertThat(d.sigma()).isCloseTo((Math.log(400e6) - Math.log(80e6)) / 2.3263478740408408, within(1e-12));
   }
@@ -120,25 +132,25 @@ final class ScenarioLoaderTest {
     assertThat(s.metricsPeriodNanos()).isEqualTo(60 * S);
     assertThat(s.account()).isEqualTo(AccountSpec.defaults());
     assertThat(s.pricing()).isEqualTo(PricingSpec.defaults());
-    assertThat(List.of(f.memoryMb(), f.referenceMemoryMb(), f.threads())).containsExactly(128, 128, 1);
-    assertThat(f.timeoutNanos()).isEqualTo(3 * S);
-    assertThat(f.cpuBound()).isEqualTo(1.0);
-    assertThat(f.errorRate()).isZero();
-    assertThat(f.keepAlive()).isEqualTo(new DistributionSpec.Uniform(300.0 * S, 420.0 * S));
-    assertThat(f.maxLifetimeNanos()).isEqualTo(7200 * S);
-    assertThat(f.reuse()).isEqualTo(ReusePolicy.MOST_RECENT);
-    assertThat(f.hasReservedConcurrency()).isFalse();
-    assertThat(f.provisionedConcurrency()).isZero();
-    assertThat(f.invocation()).isEqualTo(InvocationType.SYNC);
-    assertThat(f.init().cpuBound()).isZero();
-    assertThat(f.init().duration()).isEqualTo(new DistributionSpec.LogNormal(Math.log(150e6),
+    assertThat(List.of(f.code().memoryMb(), f.code().referenceMemoryMb(), f.code().threads())).containsExactly(128, 128, 1);
+    assertThat(f.code().timeoutNanos()).isEqualTo(3 * S);
+    assertThat(f.code().cpuBound()).isEqualTo(1.0);
+    assertThat(f.code().errorRate()).isZero();
+    assertThat(f.environments().keepAlive()).isEqualTo(new DistributionSpec.Uniform(300.0 * S, 420.0 * S));
+    assertThat(f.environments().maxLifetimeNanos()).isEqualTo(7200 * S);
+    assertThat(f.environments().reuse()).isEqualTo(ReusePolicy.MOST_RECENT);
+    assertThat(f.concurrency().hasReserved()).isFalse();
+    assertThat(f.concurrency().provisioned().initial()).isZero();
+    assertThat(f.invocation().type()).isEqualTo(InvocationType.SYNC);
+    assertThat(f.code().init().cpuBound()).isZero();
+    assertThat(f.code().init().duration()).isEqualTo(new DistributionSpec.LogNormal(Math.log(150e6),
         (Math.log(400e6) - Math.log(150e6)) / 2.3263478740408408));
   }
 
   @Test
   void referenceMemoryDefaultsToMemory() throws ScenarioException {
     FunctionSpec f = Scenarios.parse(Scenarios.MINIMAL, "functions[0].memoryMb=2048").functions().get(0);
-    assertThat(f.referenceMemoryMb()).isEqualTo(2048);
+    assertThat(f.code().referenceMemoryMb()).isEqualTo(2048);
   }
 
   @Test
@@ -167,12 +179,12 @@ final class ScenarioLoaderTest {
     Scenario s = Scenarios.parse(yaml);
     FunctionSpec a = s.functions().get(0);
     FunctionSpec b = s.functions().get(1);
-    assertThat(a.duration()).isEqualTo(new DistributionSpec.Uniform(1e6, 2e6));
-    assertThat(a.keepAlive()).isEqualTo(new DistributionSpec.Normal(360e9, 30e9));
-    assertThat(a.init().duration()).isEqualTo(new DistributionSpec.Gamma(2, 50e6));
-    assertThat(b.duration()).isEqualTo(new DistributionSpec.Weibull(1.5, 1e3));
-    assertThat(b.init().duration()).isEqualTo(new DistributionSpec.LogNormal(4 + Math.log(1e6), 0.5));
-    assertThat(b.keepAlive()).isEqualTo(new DistributionSpec.Percentiles(
+    assertThat(a.code().duration()).isEqualTo(new DistributionSpec.Uniform(1e6, 2e6));
+    assertThat(a.environments().keepAlive()).isEqualTo(new DistributionSpec.Normal(360e9, 30e9));
+    assertThat(a.code().init().duration()).isEqualTo(new DistributionSpec.Gamma(2, 50e6));
+    assertThat(b.code().duration()).isEqualTo(new DistributionSpec.Weibull(1.5, 1e3));
+    assertThat(b.code().init().duration()).isEqualTo(new DistributionSpec.LogNormal(4 + Math.log(1e6), 0.5));
+    assertThat(b.environments().keepAlive()).isEqualTo(new DistributionSpec.Percentiles(
         List.of(0.0, 0.5, 0.999, 1.0), List.of(60e9, 300e9, 540e9, 600e9)));
   }
 

@@ -1,5 +1,7 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,11 +1,13 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.TrafficSpec;
+
 import static dev.lambdasim.scenario.Scenarios.MINIMAL;
 import static dev.lambdasim.scenario.Scenarios.assertProblem;
 import static dev.lambdasim.scenario.Scenarios.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.TrafficSpec.Mmpp.State;
+import dev.lambdasim.spec.TrafficSpec.Mmpp.State;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,17 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.BadRowPolicy;
+
+import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TrafficSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lambdasim.workload.trace.BadRows;
-import dev.lambdasim.workload.trace.Column;
-import dev.lambdasim.workload.trace.TraceFormat;
-import dev.lambdasim.workload.trace.WithinPeriod;
+import dev.lambdasim.spec.Column;
+import dev.lambdasim.spec.TraceFormat;
+import dev.lambdasim.spec.WithinPeriod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +77,7 @@ final class TraceSourceTest {
     assertThat(t.options().unitNanos()).isEqualTo(MS);
     assertThat(t.options().durationColumn()).isEqualTo(Column.at(1));
     assertThat(t.options().durationUnitNanos()).isEqualTo(1000);
-    assertThat(t.options().onBadRow()).isEqualTo(BadRows.Policy.SKIP);
+    assertThat(t.options().onBadRow()).isEqualTo(BadRowPolicy.SKIP);
     assertThat(t.offsetNanos()).isEqualTo(-2000 * MS);
     assertThat(t.offsetFirst()).isFalse();
     assertThat(t.fromNanos()).isEqualTo(1000 * MS);
@@ -84,7 +89,7 @@ final class TraceSourceTest {
     TrafficSpec.Trace t = trace("trace: {file: traces/a21.csv, format: azure-2021}");
     assertThat(t.options().function()).isNull();
     assertThat(t.options().useDurations()).isFalse();
-    assertThat(t.options().onBadRow()).isEqualTo(BadRows.Policy.FAIL);
+    assertThat(t.options().onBadRow()).isEqualTo(BadRowPolicy.FAIL);
     assertThat(t.offsetNanos()).isZero();
     assertThat(t.toNanos()).isEqualTo(Long.MAX_VALUE);
     TrafficSpec.Trace first = trace("trace: {file: traces/a21.csv, format: azure-2021, offset: first, "

@@ -7,7 +7,7 @@ import dev.lambdasim.run.FunctionSummary;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.Simulation;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;

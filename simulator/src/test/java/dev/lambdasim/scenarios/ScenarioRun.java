@@ -4,7 +4,7 @@ import dev.lambdasim.metrics.PeriodRow;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.Simulation;
-import dev.lambdasim.scenario.Scenario;
+import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;

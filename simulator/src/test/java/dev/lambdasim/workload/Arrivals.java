@@ -1,7 +1,7 @@
 package dev.lambdasim.workload;
 
 import dev.lambdasim.random.RandomStreams;
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.TrafficSpec;
 import java.util.Arrays;
 
 /** Helpers shared by the arrival tests: build a source as a run would, and drain it. */

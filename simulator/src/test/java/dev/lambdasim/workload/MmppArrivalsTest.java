@@ -7,8 +7,8 @@ import static dev.lambdasim.workload.Arrivals.S;
 import static dev.lambdasim.workload.Arrivals.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.TrafficSpec;
-import dev.lambdasim.scenario.TrafficSpec.Mmpp.State;
+import dev.lambdasim.spec.TrafficSpec;
+import dev.lambdasim.spec.TrafficSpec.Mmpp.State;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static dev.lambdasim.workload.Arrivals.all;
 import static dev.lambdasim.workload.Arrivals.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.TrafficSpec;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import static dev.lambdasim.workload.Arrivals.of;
 import static dev.lambdasim.workload.Arrivals.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.TrafficSpec;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.ExponentialDistribution;

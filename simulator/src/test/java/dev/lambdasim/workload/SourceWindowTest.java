@@ -8,8 +8,8 @@ import static dev.lambdasim.workload.Arrivals.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.lambdasim.scenario.TrafficSpec;
-import dev.lambdasim.scenario.TrafficSpec.Mmpp.State;
+import dev.lambdasim.spec.TrafficSpec;
+import dev.lambdasim.spec.TrafficSpec.Mmpp.State;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;

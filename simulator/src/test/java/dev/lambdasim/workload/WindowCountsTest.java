@@ -8,7 +8,7 @@ import static dev.lambdasim.workload.Arrivals.counts;
 import static dev.lambdasim.workload.Arrivals.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.scenario.TrafficSpec;
+import dev.lambdasim.spec.TrafficSpec;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.TraceOptions;
+
 import java.util.List;
 
 /**

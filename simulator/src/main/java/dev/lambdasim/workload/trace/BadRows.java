@@ -1,47 +1,34 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.BadRowPolicy;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a reader does with a row it cannot use (malformed, or out of order where order is
- * required): stop the run ({@link Policy#FAIL}, the default) or skip the row and count it
- * ({@link Policy#SKIP}). Skipped rows are counted and the first {@value #KEPT} are kept, located,
+ * required): stop the run ({@link BadRowPolicy#FAIL}, the default) or skip the row and count it
+ * ({@link BadRowPolicy#SKIP}). Skipped rows are counted and the first {@value #KEPT} are kept, located,
  * for the summary: nothing is dropped silently.
  */
 public final class BadRows {
 
-  /** The {@code onBadRow} option. */
-  public enum Policy {
-    FAIL("fail"), SKIP("skip");
-
-    private final String label;
-
-    Policy(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
-
   /** How many skipped rows are kept with their location and message. */
   public static final int KEPT = 10;
 
-  private final Policy policy;
+  private final BadRowPolicy policy;
   private final String file;
   private final List<String> first = new ArrayList<>();
   private long skipped;
 
-  public BadRows(Policy policy, String file) {
+  public BadRows(BadRowPolicy policy, String file) {
     this.policy = policy;
     this.file = file;
   }
 
   /** Reports the bad row at {@code line}: throws {@link TraceException} under FAIL, else counts it. */
   public void bad(long line, String problem) {
-    if (policy == Policy.FAIL) {
+    if (policy == BadRowPolicy.FAIL) {
       throw new TraceException(file, line, problem);
     }
     skipped++;

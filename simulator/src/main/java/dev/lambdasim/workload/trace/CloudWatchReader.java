@@ -1,5 +1,7 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.TraceOptions;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,7 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.TraceOptions;
+
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 

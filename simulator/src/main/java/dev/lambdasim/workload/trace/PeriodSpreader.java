@@ -1,5 +1,7 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.WithinPeriod;
+
 import dev.lambdasim.random.Xoshiro256StarStar;
 import org.apache.commons.math3.random.RandomGenerator;
 

@@ -1,5 +1,8 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.Column;
+import dev.lambdasim.spec.TraceOptions;
+
 import java.util.List;
 
 /**

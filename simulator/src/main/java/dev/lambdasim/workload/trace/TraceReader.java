@@ -1,5 +1,7 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.spec.TraceFormat;
+
 import java.io.Closeable;
 
 /**

@@ -1,5 +1,14 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.workload.TraceArrivals;
+
+import dev.lambdasim.spec.BadRowPolicy;
+
+import dev.lambdasim.spec.TraceFormat;
+
+import dev.lambdasim.spec.TraceOptions;
+import dev.lambdasim.spec.WithinPeriod;
+
 import static dev.lambdasim.workload.trace.Traces.MIN;
 import static dev.lambdasim.workload.trace.Traces.S;
 import static dev.lambdasim.workload.trace.Traces.arrivals;
@@ -104,7 +113,7 @@ final class Azure2019ReaderTest {
     Path file = write(dir, "d.csv", azure2019("o a f 1:1", "o b g 2:1").replace(",http,1,", ",http,x,"));
     assertThatThrownBy(() -> instants(arrivals(azure(file).withFunction("a/f"))))
         .hasMessage("d.csv:2: minute 1: 'x' is not a count (an integer >= 0)");
-    TraceArrivals skip = arrivals(azure(file).withOnBadRow(BadRows.Policy.SKIP));
+    TraceArrivals skip = arrivals(azure(file).withOnBadRow(BadRowPolicy.SKIP));
     assertThat(instants(skip)).hasSize(1);
     assertThat(skip.badRows().skipped()).isEqualTo(1);
   }
@@ -112,7 +121,7 @@ final class Azure2019ReaderTest {
   @Test
   void missingMinuteColumn() throws IOException {
     Path file = write(dir, "d.csv", azure2019().replace(",1440\n", "\n"));
-    assertThatThrownBy(() -> TraceFormat.AZURE_2019.check(azure(file)))
+    assertThatThrownBy(() -> TraceReaders.check(azure(file)))
         .hasMessageStartingWith("d.csv:1: the header has no column '1440', which the azure-2019 format needs");
   }
 
@@ -144,7 +153,7 @@ final class Azure2019ReaderTest {
     assertThatThrownBy(() -> instants(arrivals(o))).hasMessage("durations.csv: no row for function 'f2'");
     Path bad = write(dir, "bad.csv", DURATION_HEADER.replace("percentile_Average_99,", ""));
     TraceOptions missing = azure(day()).withFunction("f2").withDurationsFile(bad, "bad.csv");
-    assertThatThrownBy(() -> TraceFormat.AZURE_2019.check(missing))
+    assertThatThrownBy(() -> TraceReaders.check(missing))
         .hasMessageStartingWith("bad.csv:1: the header has no column 'percentile_Average_99'");
   }
 }

@@ -1,5 +1,13 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.workload.TraceArrivals;
+
+import dev.lambdasim.spec.BadRowPolicy;
+
+import dev.lambdasim.spec.TraceFormat;
+
+import dev.lambdasim.spec.TraceOptions;
+
 import static dev.lambdasim.workload.trace.Traces.MS;
 import static dev.lambdasim.workload.trace.Traces.S;
 import static dev.lambdasim.workload.trace.Traces.arrivals;
@@ -75,7 +83,7 @@ final class Azure2021ReaderTest {
   @Test
   void badRows() throws IOException {
     Path file = write(dir, "a.csv", HEADER + "a,f,x,0\na,f,1,-1\na,f,1,2\na,f,3\n");
-    TraceArrivals a = arrivals(azure(file).withOnBadRow(BadRows.Policy.SKIP));
+    TraceArrivals a = arrivals(azure(file).withOnBadRow(BadRowPolicy.SKIP));
     assertThat(instants(a)).isEmpty();
     assertThat(a.badRows().firstSkipped()).containsExactly(
         "a.csv:2: end_timestamp 'x' is not a number of seconds >= 0",
@@ -89,7 +97,7 @@ final class Azure2021ReaderTest {
   @Test
   void missingColumn() throws IOException {
     Path file = write(dir, "a.csv", "app,func,end,duration\n");
-    assertThatThrownBy(() -> TraceFormat.AZURE_2021.check(azure(file))).hasMessage(
+    assertThatThrownBy(() -> TraceReaders.check(azure(file))).hasMessage(
         "a.csv:1: the header has no column 'end_timestamp', which the azure-2021 format needs "
             + "(header: app,func,end,duration)");
   }
@@ -97,7 +105,7 @@ final class Azure2021ReaderTest {
   @Test
   void theSampleReplaysAll199RowsInStartOrder() {
     TraceOptions o = TraceOptions.defaults(TraceFormat.AZURE_2021, SAMPLE).withUseDurations(true);
-    TraceFormat.AZURE_2021.check(o);
+    TraceReaders.check(o);
     List<Arrival> all = drain(arrivals(o));
     assertThat(all).hasSize(199);
     // First row: end 0.07949090003967285, duration 0.078 (nine decimals kept, the rest truncated).

@@ -1,5 +1,14 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.workload.TraceArrivals;
+
+import dev.lambdasim.spec.BadRowPolicy;
+
+import dev.lambdasim.spec.TraceFormat;
+
+import dev.lambdasim.spec.TraceOptions;
+import dev.lambdasim.spec.WithinPeriod;
+
 import static dev.lambdasim.workload.trace.Traces.MIN;
 import static dev.lambdasim.workload.trace.Traces.S;
 import static dev.lambdasim.workload.trace.Traces.arrivals;
@@ -58,7 +67,7 @@ final class CloudWatchReaderTest {
     assertThat(instants(arrivals(even(file).withFunction("m1"))))
         .containsExactly(75 * S, 225 * S, 10 * MIN + 150 * S);
     assertThat(instants(arrivals(even(file).withFunction("Invocations")))).hasSize(3);
-    assertThatThrownBy(() -> TraceFormat.CLOUDWATCH.check(even(file))).isInstanceOf(TraceException.class)
+    assertThatThrownBy(() -> TraceReaders.check(even(file))).isInstanceOf(TraceException.class)
         .hasMessage("cw.json: the export holds 2 results (errors, m1); choose one with function: <Id or Label>");
   }
 
@@ -82,9 +91,9 @@ final class CloudWatchReaderTest {
           {"Timestamp": "yesterday", "Sum": 1}
         ]}
         """);
-    assertThatThrownBy(() -> TraceFormat.CLOUDWATCH.check(even(file)))
+    assertThatThrownBy(() -> TraceReaders.check(even(file)))
         .hasMessage("cw.json:3: Sum 1.5 is not a count (a whole number >= 0)");
-    TraceArrivals skip = arrivals(even(file).withPeriod(MIN).withOnBadRow(BadRows.Policy.SKIP));
+    TraceArrivals skip = arrivals(even(file).withPeriod(MIN).withOnBadRow(BadRowPolicy.SKIP));
     assertThat(instants(skip)).hasSize(2);
     assertThat(skip.badRows().firstSkipped()).containsExactly(
         "cw.json:3: Sum 1.5 is not a count (a whole number >= 0)",
@@ -95,7 +104,7 @@ final class CloudWatchReaderTest {
   @Test
   void singleDatapointNeedsAPeriod() throws IOException {
     Path file = write(dir, "cw.json", "{\"Datapoints\": [{\"Timestamp\": 0, \"Sum\": 3}]}");
-    assertThatThrownBy(() -> TraceFormat.CLOUDWATCH.check(even(file))).hasMessageContaining(
+    assertThatThrownBy(() -> TraceReaders.check(even(file))).hasMessageContaining(
         "set the period option");
     assertThat(instants(arrivals(even(file).withPeriod(MIN)))).containsExactly(10 * S, 30 * S, 50 * S);
   }
@@ -103,7 +112,7 @@ final class CloudWatchReaderTest {
   @Test
   void notJson() throws IOException {
     Path file = write(dir, "cw.json", "{\n\"Datapoints\": [\n{,}\n]}");
-    assertThatThrownBy(() -> TraceFormat.CLOUDWATCH.check(even(file)))
+    assertThatThrownBy(() -> TraceReaders.check(even(file)))
         .hasMessageStartingWith("cw.json:3: is not valid JSON");
   }
 }

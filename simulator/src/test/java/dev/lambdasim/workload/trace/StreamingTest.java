@@ -1,5 +1,11 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.workload.TraceArrivals;
+
+import dev.lambdasim.spec.TraceFormat;
+
+import dev.lambdasim.spec.Column;
+
 import static dev.lambdasim.workload.trace.Traces.MS;
 import static dev.lambdasim.workload.trace.Traces.arrivals;
 import static dev.lambdasim.workload.trace.Traces.options;

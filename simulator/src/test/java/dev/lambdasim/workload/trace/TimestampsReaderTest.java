@@ -1,5 +1,14 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.workload.TraceArrivals;
+
+import dev.lambdasim.spec.BadRowPolicy;
+
+import dev.lambdasim.spec.TraceFormat;
+
+import dev.lambdasim.spec.Column;
+import dev.lambdasim.spec.TraceOptions;
+
 import static dev.lambdasim.workload.trace.Traces.MS;
 import static dev.lambdasim.workload.trace.Traces.S;
 import static dev.lambdasim.workload.trace.Traces.arrivals;
@@ -121,18 +130,18 @@ final class TimestampsReaderTest {
   void missingColumnAtLoadAndAtOpen() throws IOException {
     Path file = write(dir, "t.csv", "time,dur\n1,2\n");
     TraceOptions o = ms(file);
-    assertThatThrownBy(() -> TraceFormat.TIMESTAMPS.check(o)).isInstanceOf(TraceException.class)
+    assertThatThrownBy(() -> TraceReaders.check(o)).isInstanceOf(TraceException.class)
         .hasMessage("t.csv:1: the header has no column 't' (option column; header: time,dur)");
     assertThatThrownBy(() -> drain(arrivals(o))).hasMessageStartingWith("t.csv:1: the header has no column 't'");
     TraceOptions index = o.withColumn(Column.at(5), MS);
-    assertThatThrownBy(() -> TraceFormat.TIMESTAMPS.check(index))
+    assertThatThrownBy(() -> TraceReaders.check(index))
         .hasMessageContaining("no column 5").hasMessageContaining("columns are counted from 0");
   }
 
   @Test
   void emptyFile() throws IOException {
     Path file = write(dir, "t.csv", "");
-    assertThatThrownBy(() -> TraceFormat.TIMESTAMPS.check(ms(file)))
+    assertThatThrownBy(() -> TraceReaders.check(ms(file)))
         .hasMessage("t.csv: the file is empty; expected a header line");
   }
 
@@ -161,7 +170,7 @@ final class TimestampsReaderTest {
   @Test
   void skippedRowsAreCountedWithTheirLines() throws IOException {
     Path file = write(dir, "t.csv", "t\n1\nx\n3\n2\n\n4\n,\n");
-    TraceArrivals a = arrivals(ms(file).withOnBadRow(BadRows.Policy.SKIP));
+    TraceArrivals a = arrivals(ms(file).withOnBadRow(BadRowPolicy.SKIP));
     assertThat(instants(a)).containsExactly(MS, 3 * MS, 4 * MS);
     assertThat(a.badRows().skipped()).isEqualTo(3);
     assertThat(a.badRows().firstSkipped()).containsExactly(
@@ -176,7 +185,7 @@ final class TimestampsReaderTest {
     for (int i = 0; i < 25; i++) {
       text.append("bad\n");
     }
-    TraceArrivals a = arrivals(ms(write(dir, "t.csv", text.toString())).withOnBadRow(BadRows.Policy.SKIP));
+    TraceArrivals a = arrivals(ms(write(dir, "t.csv", text.toString())).withOnBadRow(BadRowPolicy.SKIP));
     assertThat(instants(a)).isEmpty();
     assertThat(a.badRows().skipped()).isEqualTo(25);
     assertThat(a.badRows().firstSkipped()).hasSize(BadRows.KEPT).first().asString().startsWith("t.csv:2:");

@@ -1,5 +1,11 @@
 package dev.lambdasim.workload.trace;
 
+import dev.lambdasim.workload.TraceArrivals;
+
+import dev.lambdasim.spec.TraceFormat;
+
+import dev.lambdasim.spec.TraceOptions;
+
 import dev.lambdasim.random.Xoshiro256StarStar;
 import dev.lambdasim.workload.ArrivalProcess;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.lambdasim.model;
+package dev.lambdasim.metrics;
 
 /**
  * Why a request was throttled (HTTP 429). Labels are the {@code Reason} values of Lambda's

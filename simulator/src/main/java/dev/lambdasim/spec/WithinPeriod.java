@@ -1,4 +1,4 @@
-package dev.lambdasim.workload.trace;
+package dev.lambdasim.spec;
 
 /**
  * How a count of arrivals in a period (a minute of azure-2019, a CloudWatch period) is placed

@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /** How a function's own traffic invokes it. */
 public enum InvocationType {

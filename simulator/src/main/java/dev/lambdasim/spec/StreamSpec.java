@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /**
  * A Kinesis or DynamoDB stream event source mapping: the function's traffic becomes records on

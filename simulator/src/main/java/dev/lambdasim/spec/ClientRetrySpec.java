@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /**
  * How the caller of a synchronous function retries a throttled request (429), in the shape of

@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /** Which idle execution environment a request gets when several are warm (undocumented by AWS). */
 public enum ReusePolicy {

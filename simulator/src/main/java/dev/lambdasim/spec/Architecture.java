@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /** Instruction set architecture of a function; decides its prices. */
 public enum Architecture {

@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /**
  * An SQS event source mapping: the function's traffic becomes messages in a simulated standard

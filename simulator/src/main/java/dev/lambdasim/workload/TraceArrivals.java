@@ -1,6 +1,10 @@
-package dev.lambdasim.workload.trace;
+package dev.lambdasim.workload;
 
-import dev.lambdasim.workload.ArrivalProcess;
+import dev.lambdasim.spec.TraceFormat;
+import dev.lambdasim.spec.TraceOptions;
+import dev.lambdasim.workload.trace.BadRows;
+import dev.lambdasim.workload.trace.TraceReader;
+import dev.lambdasim.workload.trace.TraceReaders;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -46,7 +50,7 @@ public final class TraceArrivals implements ArrivalProcess {
       return END;
     }
     if (reader == null) {
-      reader = options.format().open(options, random, badRows);
+      reader = TraceReaders.open(options, random, badRows);
     }
     while (true) {
       long t = reader.nextInstantNanos();

@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /**
  * The account's Region-wide limits.

@@ -1,7 +1,6 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
-import dev.lambdasim.workload.trace.TraceFormat;
-import dev.lambdasim.workload.trace.TraceOptions;
+import dev.lambdasim.spec.TraceFormat;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class FleetReplay {
   private final int durationDefaults;
   private final int memoryDefaults;
 
-  FleetReplay(TraceOptions options, long offsetNanos, long fromNanos, long toNanos,
+  public FleetReplay(TraceOptions options, long offsetNanos, long fromNanos, long toNanos,
       List<String> originalIds, List<String> names, boolean[] listed, long rowsSkipped,
       List<String> rowsSkippedFirst, int durationDefaults, int memoryDefaults) {
     this.options = options;

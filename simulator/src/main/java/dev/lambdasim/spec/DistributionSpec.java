@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 import java.util.List;
 
@@ -36,6 +36,16 @@ public sealed interface DistributionSpec {
    * {@code {median, p99}}; the loader converts: mu = ln(median), sigma = (ln(p99) - mu) / z(0.99).
    */
   record LogNormal(double mu, double sigma) implements DistributionSpec {
+
+    /** The standard normal quantile at 0.99: a lognormal's p99 is exp(mu + Z_99·sigma). */
+    public static final double Z_99 = 2.3263478740408408;
+
+    /** Returns the lognormal with this median and 99th percentile (nanoseconds, p99 > median). */
+    public static LogNormal ofMedianAndP99(double medianNanos, double p99Nanos) {
+      double mu = Math.log(medianNanos);
+      return new LogNormal(mu, (Math.log(p99Nanos) - mu) / Z_99);
+    }
+
     public double meanNanos() {
       return Math.exp(mu + sigma * sigma / 2);
     }

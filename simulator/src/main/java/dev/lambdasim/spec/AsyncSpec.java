@@ -1,4 +1,4 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
 /**
  * How the platform handles asynchronous invocations of a function (lambda-facts.md §7, D-async).

@@ -1,4 +1,4 @@
-package dev.lambdasim.workload.trace;
+package dev.lambdasim.spec;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -39,7 +39,7 @@ public record TraceOptions(
     WithinPeriod within,
     long periodNanos,
     boolean useDurations,
-    BadRows.Policy onBadRow,
+    BadRowPolicy onBadRow,
     Path durationsFile,
     String durationsShown) {
 
@@ -56,7 +56,7 @@ public record TraceOptions(
   /** Returns the options of a trace of {@code format} in {@code file}, with every default. */
   public static TraceOptions defaults(TraceFormat format, Path file) {
     return new TraceOptions(format, file, file.toString(), Column.at(0), 1_000_000_000L, null,
-        1_000_000_000L, null, 1, WithinPeriod.POISSON, 0, false, BadRows.Policy.FAIL, null, null);
+        1_000_000_000L, null, 1, WithinPeriod.POISSON, 0, false, BadRowPolicy.FAIL, null, null);
   }
 
   public TraceOptions withColumn(Column c, long unit) {
@@ -94,7 +94,7 @@ public record TraceOptions(
         durationUnitNanos, function, day, within, periodNanos, use, onBadRow, durationsFile, durationsShown);
   }
 
-  public TraceOptions withOnBadRow(BadRows.Policy policy) {
+  public TraceOptions withOnBadRow(BadRowPolicy policy) {
     return new TraceOptions(format, file, shownFile, column, unitNanos, durationColumn,
         durationUnitNanos, function, day, within, periodNanos, useDurations, policy, durationsFile, durationsShown);
   }

@@ -1,6 +1,5 @@
-package dev.lambdasim.scenario;
+package dev.lambdasim.spec;
 
-import dev.lambdasim.workload.trace.TraceOptions;
 import java.util.List;
 
 /**

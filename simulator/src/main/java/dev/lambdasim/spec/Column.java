@@ -1,4 +1,4 @@
-package dev.lambdasim.workload.trace;
+package dev.lambdasim.spec;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ public record Column(String name, int index) {
   }
 
   /** Returns its index in {@code header}, or -1 if the header has no such column. */
-  int indexIn(List<String> header) {
+  public int indexIn(List<String> header) {
     if (name == null) {
       return index < header.size() ? index : -1;
     }
