@@ -50,10 +50,7 @@ final class ReportPage {
   String render() {
     html.setLength(0);
     String scenario = summary.text("scenario");
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>lambdasim report: ").append(HtmlText.escape(scenario)).append("</title>\n")
-        .append("<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n");
+    HtmlPage.open(html, "lambdasim report: " + scenario, CSS);
     html.append("<h1>lambdasim run report: ").append(HtmlText.escape(scenario)).append("</h1>\n");
     String description = summary.text("description");
     if (!description.isEmpty()) {
@@ -66,7 +63,7 @@ final class ReportPage {
     conservationTable();
     charts();
     scenarioEcho();
-    html.append("</body>\n</html>\n");
+    HtmlPage.close(html);
     return html.toString();
   }
 
@@ -163,15 +160,7 @@ final class ReportPage {
 
   private void charts() {
     for (ChartSection section : sections) {
-      html.append("<h2>Charts: ").append(HtmlText.escape(section.heading())).append("</h2>\n");
-      for (ReportChart chart : section.charts()) {
-        html.append("<figure>\n<img src=\"").append(HtmlText.escape(chart.relativePath()))
-            .append("\" width=\"").append(chart.widthPx()).append("\" height=\"")
-            .append(chart.heightPx()).append("\" alt=\"").append(HtmlText.escape(chart.title()))
-            .append("\">\n<figcaption>").append(HtmlText.escape(chart.caption()))
-            .append(" <a class=\"svg\" href=\"").append(HtmlText.escape(chart.svgPath()))
-            .append("\">SVG</a></figcaption>\n</figure>\n");
-      }
+      HtmlPage.charts(html, section.heading(), section.charts());
     }
   }
 
