@@ -44,10 +44,8 @@ final class ComparisonPage {
   String render() {
     html.setLength(0);
     String title = "lambdasim comparison: " + String.join(" vs ", comparison.labels());
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(HtmlText.escape(title)).append("</title>\n<style>\n")
-        .append(CSS).append("\n</style>\n</head>\n<body>\n<h1>").append(HtmlText.escape(title))
+    HtmlPage.open(html, title, CSS);
+    html.append("<h1>").append(HtmlText.escape(title))
         .append("</h1>\n<p>Every summary metric side by side. Deltas are against the first run, <b>")
         .append(HtmlText.escape(comparison.labels().get(0))).append("</b>; rows that differ are "
             + "shaded. Runs with the same seed draw the same arrivals, durations and errors for a "
@@ -59,17 +57,9 @@ final class ComparisonPage {
     subject("Account", comparison.rows(Comparison.ACCOUNT));
     subject("Conservation ledger", comparison.rows(Comparison.CONSERVATION));
     for (Map.Entry<String, List<ReportChart>> section : charts.entrySet()) {
-      html.append("<h2>Charts: ").append(HtmlText.escape(section.getKey())).append("</h2>\n");
-      for (ReportChart chart : section.getValue()) {
-        html.append("<figure>\n<img src=\"").append(HtmlText.escape(chart.relativePath()))
-            .append("\" width=\"").append(chart.widthPx()).append("\" height=\"")
-            .append(chart.heightPx()).append("\" alt=\"").append(HtmlText.escape(chart.title()))
-            .append("\">\n<figcaption>").append(HtmlText.escape(chart.caption()))
-            .append(" <a class=\"svg\" href=\"").append(HtmlText.escape(chart.svgPath()))
-            .append("\">SVG</a></figcaption>\n</figure>\n");
-      }
+      HtmlPage.charts(html, section.getKey(), section.getValue());
     }
-    html.append("</body>\n</html>\n");
+    HtmlPage.close(html);
     return html.toString();
   }
 
