@@ -26,7 +26,6 @@ final class TrafficBinder {
 
   static final List<String> SUPPORTED = List.of("poisson", "constant", "burst", "ramp", "spike",
       "diurnal", "periodic", "mmpp", "trace");
-  static final List<String> LATER = List.of();
 
   private static final List<String> TRACE_COMMON =
       List.of("file", "format", "offset", "from", "to", "onBadRow");
@@ -95,16 +94,9 @@ final class TrafficBinder {
       }
       String kind = m.values().keySet().iterator().next();
       Location kindAt = m.keys().get(kind);
-      if (LATER.contains(kind)) {
-        values.problems().add(kindAt, itemPath + "." + kind, "traffic kind '" + kind
-            + "' is not supported yet (supported: " + String.join(", ", SUPPORTED) + ")");
-        continue;
-      }
       if (!SUPPORTED.contains(kind)) {
-        List<String> all = new ArrayList<>(SUPPORTED);
-        all.addAll(LATER);
         values.problems().add(kindAt, itemPath + "." + kind, "unknown traffic kind '" + kind + "'"
-            + Spelling.suggest(kind, all) + " (allowed " + String.join(", ", SUPPORTED) + ")");
+            + Spelling.suggest(kind, SUPPORTED) + " (allowed " + String.join(", ", SUPPORTED) + ")");
         continue;
       }
       int k = perKind.merge(kind, 1, Integer::sum) - 1;
