@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Prices a billing period's usage the way the Lambda pricing page does (lambda-facts.md §10).
+ * Prices a billing period's usage the way the Lambda pricing page does.
  *
  * <p>Choices, each reproducing the pricing page's worked examples:
  * <ul>

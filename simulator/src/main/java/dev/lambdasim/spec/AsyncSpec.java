@@ -1,7 +1,8 @@
 package dev.lambdasim.spec;
 
 /**
- * How the platform handles asynchronous invocations of a function (lambda-facts.md §7, D-async).
+ * How the platform handles asynchronous invocations of a function (AWS Lambda Developer Guide,
+ * "How Lambda handles errors and retries with asynchronous invocation").
  *
  * @param maxRetries        retries after a function error or timeout, 0..2 (default 2)
  * @param maxEventAgeNanos  an event older than this is dropped, 60 s .. 6 h (default 6 h)

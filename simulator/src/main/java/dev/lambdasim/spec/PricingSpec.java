@@ -3,10 +3,11 @@ package dev.lambdasim.spec;
 import java.util.List;
 
 /**
- * Prices in US dollars. Defaults are us-east-1's (lambda-facts.md §10, pricing page "P").
+ * Prices in US dollars. Defaults are us-east-1's, from the AWS Lambda Pricing page.
  *
  * @param freeTier            deduct the monthly free tier (1 M requests, 400,000 GB-s), pro rata
- * @param billInit            bill init time on cold starts (true since 2025-08-01, B-init)
+ * @param billInit            bill init time on cold starts (true since 2025-08-01: AWS Compute
+ *                            Blog, "AWS Lambda standardizes billing for INIT Phase")
  * @param requestsPerMillionUsd price of one million requests
  * @param freeTierRequests    requests free per 30 days
  * @param freeTierGbSeconds   GB-seconds free per 30 days

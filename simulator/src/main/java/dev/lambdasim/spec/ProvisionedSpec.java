@@ -3,7 +3,7 @@ package dev.lambdasim.spec;
 import java.util.List;
 
 /**
- * A function's provisioned concurrency over time (lambda-facts.md §3).
+ * A function's provisioned concurrency over time.
  *
  * @param initial          configured, initialised and ready at time 0 ({@code fixed})
  * @param schedule         scheduled actions, in file order
@@ -18,7 +18,10 @@ public record ProvisionedSpec(
     long allocationDelayNanos,
     AllocationRamp ramp) {
 
-  /** Default preparation delay: "a minute or two" (D-conc); we take one minute. */
+  /**
+   * Default preparation delay: "a minute or two" (AWS, "Understanding Lambda function
+   * scaling"); we take one minute.
+   */
   public static final long DEFAULT_ALLOCATION_DELAY_NANOS = 60_000_000_000L;
 
   public ProvisionedSpec {
@@ -74,7 +77,10 @@ public record ProvisionedSpec(
 
     public static final int DEFAULT_SCALE_OUT_DATA_POINTS = 3;
     public static final int DEFAULT_SCALE_IN_DATA_POINTS = 15;
-    /** The low alarm fires below 90 % of the target (D-pc: 70 % target → 63 %). */
+    /**
+     * The low alarm fires below 90 % of the target (AWS, "Configuring provisioned concurrency":
+     * a 70 % target gives 63 %).
+     */
     public static final double DEFAULT_SCALE_IN_RATIO = 0.9;
   }
 
@@ -96,9 +102,9 @@ public record ProvisionedSpec(
 
   /** How fast a raised value is allocated after the preparation delay. */
   public enum AllocationRamp {
-    /** Up to 6,000 environments per minute per function (D-conc, now). */
+    /** Up to 6,000 environments per minute per function (AWS, "Understanding Lambda function scaling"). */
     CURRENT("current"),
-    /** A burst of 3,000, then 500 per minute (GH-old, before 2023). */
+    /** A burst of 3,000, then 500 per minute (the Lambda Developer Guide before 2023). */
     LEGACY("legacy");
 
     private final String label;

@@ -2,7 +2,7 @@ package dev.lambdasim.spec;
 
 /**
  * An SQS event source mapping: the function's traffic becomes messages in a simulated standard
- * queue, polled in batches (lambda-facts.md §8, D-sqs).
+ * queue, polled in batches (AWS, "Configuring scaling behavior for SQS event source mappings").
  *
  * @param batchSize             messages per batch at most, 1..10,000 (default 10); above 10 the
  *                              batch window must be at least 1 s
@@ -48,7 +48,12 @@ public record SqsSpec(int batchSize, long batchWindowNanos, int maximumConcurren
         ? platform : Math.min(platform, maximumConcurrency);
   }
 
-  /** How the SQS pollers scale out (D-sqs, B-sqs, GH-old with-sqs.md). */
+  /**
+   * How the SQS pollers scale out: today's rule (AWS, "Configuring scaling behavior for SQS event
+   * source mappings"; AWS Compute Blog, "Introducing faster polling scale-up for AWS Lambda
+   * functions configured with Amazon SQS", 2023) or the earlier one (the Lambda Developer Guide
+   * before 2023, "Using Lambda with Amazon SQS").
+   */
   public enum Scaling {
     /** Since Nov 2023: 5 concurrent batches at first, +300 per minute, at most 1,250. */
     CURRENT("current", 300, 1250),

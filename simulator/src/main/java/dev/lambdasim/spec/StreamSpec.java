@@ -2,7 +2,7 @@ package dev.lambdasim.spec;
 
 /**
  * A Kinesis or DynamoDB stream event source mapping: the function's traffic becomes records on
- * shards, read in order in batches (lambda-facts.md §8, D-kin).
+ * shards, read in order in batches (AWS, "Lambda parameters for Amazon Kinesis Data Streams event source mappings").
  *
  * @param source                 kinesis (a shard is polled once a second when idle) or
  *                               dynamodb (4 times a second)
