@@ -11,12 +11,16 @@ import java.util.List;
  * the synchronous requests-per-second limit, and the legacy account-wide burst bucket.
  *
  * <p>A function claims its reserved concurrency, or, without it, its provisioned concurrency
- * (lambda-facts.md §2-§3, D-monc {@code ClaimedAccountConcurrency}). What is left is the
- * unreserved pool that functions without reserved concurrency share for on-demand environments.
+ * (CloudWatch's {@code ClaimedAccountConcurrency}, "Monitoring concurrency"). What is left is
+ * the unreserved pool that functions without reserved concurrency share for on-demand
+ * environments.
+ *
+ * <p>The account counts the invocations running in it itself and decides from that count; the
+ * account's concurrency gauges only receive it.
  */
 public final class Account {
 
-  /** Synchronous requests per second allowed per unit of concurrency (D-quota). */
+  /** Synchronous requests per second allowed per unit of concurrency ("Lambda quotas"). */
   public static final int REQUESTS_PER_SECOND_PER_CONCURRENCY = 10;
 
   private final AccountSpec spec;
@@ -26,7 +30,13 @@ public final class Account {
   private final Gauge concurrency;
   private final Gauge provisionedBusy;
   private int unreservedInFlight;
+  /** Invocations running in the account now, on-demand and provisioned. */
+  private int inFlight;
 
+  /**
+   * @param concurrency receives the account's concurrent executions
+   * @param provisionedBusy receives those of them on provisioned environments
+   */
   public Account(AccountSpec spec, List<FunctionSpec> functions, Gauge concurrency,
       Gauge provisionedBusy) {
     this.spec = spec;
@@ -47,7 +57,9 @@ public final class Account {
 
   /** Returns the concurrency a function takes out of the account whether it uses it or not. */
   public static int claim(FunctionSpec f) {
-    return f.concurrency().hasReserved() ? f.concurrency().reserved() : f.concurrency().provisioned().initial();
+    return f.concurrency().hasReserved()
+        ? f.concurrency().reserved()
+        : f.concurrency().provisioned().initial();
   }
 
   public AccountSpec spec() {
@@ -91,11 +103,26 @@ public final class Account {
     return legacyScaling;
   }
 
-  Gauge concurrency() {
-    return concurrency;
+  /** An invocation started in the account now, on a provisioned environment or not. */
+  void invocationStarted(long nowNanos, boolean provisioned) {
+    inFlight++;
+    concurrency.add(nowNanos, 1);
+    if (provisioned) {
+      provisionedBusy.add(nowNanos, 1);
+    }
   }
 
-  Gauge provisionedBusy() {
-    return provisionedBusy;
+  /** An invocation that {@link #invocationStarted} ended now. */
+  void invocationEnded(long nowNanos, boolean provisioned) {
+    inFlight--;
+    concurrency.add(nowNanos, -1);
+    if (provisioned) {
+      provisionedBusy.add(nowNanos, -1);
+    }
+  }
+
+  /** Returns whether one more invocation stays within the account's concurrency limit. */
+  boolean belowConcurrencyLimit() {
+    return inFlight < spec.concurrencyLimit();
   }
 }

@@ -10,7 +10,8 @@ import dev.lambdasim.workload.ArrivalProcess;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A function's internal queue for asynchronous invocations (lambda-facts.md §7, D-async).
+ * A function's internal queue for asynchronous invocations ("How Lambda handles
+ * asynchronous invocations").
  *
  * <ul>
  *   <li>Lambda accepts every event (no throttle for the caller) and tries to invoke it at once.
@@ -31,11 +32,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class AsyncQueue {
 
-  /** Lambda stops a recursive chain after about 16 invocations (D-met). */
+  /** Lambda stops a recursive chain after about 16 invocations (recursive loop detection). */
   static final int MAX_CHAIN_DEPTH = 16;
   static final long SECOND_NANOS = 1_000_000_000L;
   static final long MAX_BACKOFF_NANOS = 300 * SECOND_NANOS;
-  /** Waits before the second and third attempts after a function error (D-async). */
+  /** Waits before the second and third attempts after a function error. */
   static final long[] RETRY_DELAYS_NANOS = {60 * SECOND_NANOS, 120 * SECOND_NANOS};
 
   private final SimulatedFunction function;

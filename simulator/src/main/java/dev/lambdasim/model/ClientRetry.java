@@ -9,17 +9,17 @@ import dev.lambdasim.engine.EventKind;
  */
 final class ClientRetry extends QueuedRequest {
 
-  final SimulatedFunction function;
+  private final ClientRetries retries;
   final boolean measured;
   final long handlerReferenceNanos;
   final double errorDraw;
   /** Attempts made so far, the first one included. */
   int attempts = 1;
 
-  ClientRetry(SimulatedFunction function, long firstAttemptNanos, boolean measured,
+  ClientRetry(ClientRetries retries, long firstAttemptNanos, boolean measured,
       long handlerReferenceNanos, double errorDraw) {
     super(EventKind.ASYNC_ATTEMPT, firstAttemptNanos);
-    this.function = function;
+    this.retries = retries;
     this.measured = measured;
     this.handlerReferenceNanos = handlerReferenceNanos;
     this.errorDraw = errorDraw;
@@ -27,12 +27,12 @@ final class ClientRetry extends QueuedRequest {
 
   @Override
   protected void fire() {
-    function.retryCall(this);
+    retries.attempt(this);
   }
 
   @Override
   protected void onCompleted(boolean error) {
-    function.retryEnded(this, error);
+    retries.ended(this, error);
   }
 
   @Override
@@ -42,6 +42,6 @@ final class ClientRetry extends QueuedRequest {
 
   @Override
   public String toString() {
-    return "client retry of " + function.name() + " first tried at " + enqueuedNanos + " ns";
+    return "client retry of " + retries.functionName() + " first tried at " + enqueuedNanos + " ns";
   }
 }

@@ -2,7 +2,7 @@ package dev.lambdasim.model;
 
 /**
  * Memory-scaled CPU: Lambda allocates CPU in proportion to memory, one vCPU at 1,769 MB, at most
- * six (lambda-facts.md §5, D-mem).
+ * six ("Configure Lambda function memory").
  *
  * <p>A duration measured at a reference memory is moved to another memory by scaling only its
  * CPU-bound part with the inverse of the usable CPU; the rest (I/O, waiting) does not change.

@@ -1,6 +1,9 @@
 package dev.lambdasim.model;
 
-/** The life of an execution environment (lambda-facts.md §4). */
+/**
+ * The life of an execution environment ("Understanding the Lambda execution environment
+ * lifecycle").
+ */
 public enum EnvironmentState {
   /** Running its Init phase for a request (a cold start). */
   INITIALIZING,

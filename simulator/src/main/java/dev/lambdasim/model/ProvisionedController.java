@@ -3,7 +3,6 @@ package dev.lambdasim.model;
 import dev.lambdasim.engine.Event;
 import dev.lambdasim.engine.EventKind;
 import dev.lambdasim.engine.EventLoop;
-import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.spec.ProvisionedSpec;
 import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
 import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
@@ -11,11 +10,13 @@ import java.util.Locale;
 
 /**
  * Decides a function's configured provisioned concurrency over time, as Application Auto Scaling
- * does (lambda-facts.md §3, D-pc): scheduled actions, and target tracking on
- * {@code ProvisionedConcurrencyUtilization} with its two CloudWatch alarms.
+ * does ("Scheduled scaling" and "Target tracking scaling policies" in its user guide):
+ * scheduled actions, and target tracking on {@code ProvisionedConcurrencyUtilization} with its
+ * two CloudWatch alarms.
  *
  * <p>Every minute the auto scaler takes one data point: busy ÷ ready provisioned environments
- * over the minute, as an Average (time-weighted) or a Maximum. A minute in which no invocation
+ * over the minute, as an Average (time-weighted) or a Maximum, from the model's own counts
+ * ({@link ProvisionedConcurrency#takeUtilisationWindow}). A minute in which no invocation
  * ran on provisioned concurrency has no data point (the metric is not emitted when idle), which
  * breaks both alarms' runs — so an idle function never scales in. The high alarm fires after
  * {@code scaleOutDataPoints} consecutive points above the target; the scaler then sets the value
@@ -32,11 +33,11 @@ final class ProvisionedController {
   /** The largest share of the configured value removed by one scale-in action. */
   static final double SCALE_IN_STEP = 0.1;
 
-  private final SimulatedFunction function;
+  private final ProvisionedConcurrency provisioned;
   private final EventLoop loop;
-  private final FunctionMetrics metrics;
   private final ProvisionedSpec spec;
   private final long horizonNanos;
+  private final String functionName;
 
   // Auto scaler state; min and max may be changed by scheduled actions.
   private final AutoscalingSpec autoscaling;
@@ -46,9 +47,6 @@ final class ProvisionedController {
   private int lowRun;
   private long lastScaleOutNanos = Long.MIN_VALUE / 2;
   private long lastScaleInNanos = Long.MIN_VALUE / 2;
-  private double lastBusyArea;
-  private double lastReadyArea;
-  private long lastProvisionedStarts;
 
   private final Event tick = new Event(EventKind.CONTROL) {
     @Override
@@ -58,17 +56,17 @@ final class ProvisionedController {
 
     @Override
     public String toString() {
-      return "auto scaler data point of " + function.name();
+      return "auto scaler data point of " + functionName;
     }
   };
 
-  ProvisionedController(SimulatedFunction function, EventLoop loop, FunctionMetrics metrics,
-      ProvisionedSpec spec, long horizonNanos) {
-    this.function = function;
+  ProvisionedController(ProvisionedConcurrency provisioned, EventLoop loop, ProvisionedSpec spec,
+      long horizonNanos, String functionName) {
+    this.provisioned = provisioned;
     this.loop = loop;
-    this.metrics = metrics;
     this.spec = spec;
     this.horizonNanos = horizonNanos;
+    this.functionName = functionName;
     this.autoscaling = spec.autoscaling();
     if (autoscaling != null) {
       this.min = autoscaling.min();
@@ -110,7 +108,7 @@ final class ProvisionedController {
 
     @Override
     public String toString() {
-      return "scheduled action of " + function.name() + " at " + action.atNanos() + " ns";
+      return "scheduled action of " + functionName + " at " + action.atNanos() + " ns";
     }
   }
 
@@ -126,13 +124,13 @@ final class ProvisionedController {
         min = Math.min(min, max);
       }
     }
-    int configured = function.provisionedConfigured();
+    int configured = provisioned.configured();
     int target = action.value() != null ? action.value() : configured;
     if (autoscaling != null) {
       target = Math.max(min, Math.min(max, target));
     }
     if (target != configured) {
-      function.configureProvisioned(target, describe(action));
+      provisioned.configure(target, describe(action));
     }
   }
 
@@ -152,45 +150,32 @@ final class ProvisionedController {
 
   private void onDataPoint() {
     long now = loop.nowNanos();
-    double busyArea = metrics.provisionedBusy.totalArea(now);
-    double readyArea = metrics.provisionedReady.totalArea(now);
-    long starts = metrics.provisionedStartsTotal();
-    long busyMax = metrics.provisionedBusy.takeWindowMax();
-    long readyNow = metrics.provisionedReady.value();
-    double busyInMinute = busyArea - lastBusyArea;
-    double readyInMinute = readyArea - lastReadyArea;
-    boolean ran = starts > lastProvisionedStarts || busyInMinute > 0;
-    lastBusyArea = busyArea;
-    lastReadyArea = readyArea;
-    lastProvisionedStarts = starts;
+    ProvisionedUtilisation.Window window = provisioned.takeUtilisationWindow(now);
     if (now + DATA_POINT_NANOS < horizonNanos) {
       loop.schedule(tick, now + DATA_POINT_NANOS);
     }
 
-    double point;
-    if (!ran || readyInMinute <= 0) {
+    if (!window.hasDataPoint()) {
       // No data point: the metric is not emitted while idle. Both runs are broken.
       highRun = 0;
       lowRun = 0;
       return;
-    } else if (autoscaling.statistic() == ProvisionedSpec.Statistic.MAXIMUM) {
-      point = readyNow > 0 ? (double) busyMax / readyNow : 1.0;
-    } else {
-      point = busyInMinute / readyInMinute;
     }
+    double point = autoscaling.statistic() == ProvisionedSpec.Statistic.MAXIMUM
+        ? window.maximum() : window.average();
     double target = autoscaling.targetUtilization();
     highRun = point > target ? highRun + 1 : 0;
     lowRun = point < autoscaling.scaleInRatio() * target ? lowRun + 1 : 0;
-    if (function.allocationInProgress()) {
+    if (provisioned.allocationInProgress()) {
       return; // Application Auto Scaling waits for the previous activity to finish
     }
-    int configured = function.provisionedConfigured();
+    int configured = provisioned.configured();
     int desired = (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(configured * point / target));
     if (highRun >= autoscaling.scaleOutDataPoints()
         && now - lastScaleOutNanos >= autoscaling.scaleOutCooldownNanos()) {
       int next = Math.max(min, Math.min(max, desired));
       if (next > configured) {
-        function.configureProvisioned(next, String.format(Locale.ROOT,
+        provisioned.configure(next, String.format(Locale.ROOT,
             "target tracking: utilisation %.3f above target %.2f for %d data points", point,
             target, highRun));
         lastScaleOutNanos = now;
@@ -202,7 +187,7 @@ final class ProvisionedController {
       int step = Math.max(1, (int) Math.floor(configured * SCALE_IN_STEP));
       int next = Math.max(min, Math.max(desired, configured - step));
       if (next < configured) {
-        function.configureProvisioned(next, String.format(Locale.ROOT,
+        provisioned.configure(next, String.format(Locale.ROOT,
             "target tracking: utilisation %.3f below %.3f for %d data points", point,
             autoscaling.scaleInRatio() * target, lowRun));
         lastScaleInNanos = now;

@@ -11,7 +11,8 @@ import dev.lambdasim.spec.SqsSpec;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A standard SQS queue and the event source mapping that polls it (lambda-facts.md §8, D-sqs).
+ * A standard SQS queue and the event source mapping that polls it ("Using Lambda with Amazon
+ * SQS").
  *
  * <ul>
  *   <li>The function's traffic sends messages to the queue. Pollers take up to

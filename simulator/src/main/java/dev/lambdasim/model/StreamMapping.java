@@ -12,7 +12,8 @@ import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A Kinesis or DynamoDB stream and its event source mapping (lambda-facts.md §8, D-kin).
+ * A Kinesis or DynamoDB stream and its event source mapping ("Using Lambda with Kinesis
+ * Data Streams", "Using Lambda with DynamoDB Streams").
  *
  * <ul>
  *   <li>Each record lands on a shard and, within it, on one of {@code parallelizationFactor}
