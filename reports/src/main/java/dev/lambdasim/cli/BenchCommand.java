@@ -2,7 +2,6 @@ package dev.lambdasim.cli;
 
 import dev.lambdasim.run.EnvironmentsCsvWriter;
 import dev.lambdasim.run.MetricsCsvWriter;
-import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
@@ -145,7 +144,10 @@ final class BenchCommand implements Callable<Integer> {
         result = new Simulation(scenario, metrics, environments, TimelineLimits.REPORT)
             .run(ProgressListener.none());
       } finally {
-        RunFolder.deleteRecursively(folder);
+        // Only what this run wrote: the two files, then the folder.
+        Files.deleteIfExists(folder.resolve("metrics.csv"));
+        Files.deleteIfExists(folder.resolve("environments.csv"));
+        Files.delete(folder);
       }
       return new TimedRun(result, (System.nanoTime() - start) / 1e9);
     }
