@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
               RunReport.write(folder);
             }
           });
-      printSummary(out, result, outDir.resolve(scenario.name()));
+      Path folder = outDir.resolve(scenario.name());
+      printSummary(out, result, noReport ? folder : folder.resolve("report.html"));
       printSkippedRows(err, result);
     }
     return 0;
@@ -111,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
     return ok;
   }
 
-  private static void printSummary(PrintWriter out, RunResult result, Path folder) {
+  /** Prints the summary table and where to look: the report, or the folder without one. */
+  private static void printSummary(PrintWriter out, RunResult result, Path shown) {
     out.printf(Locale.ROOT, "%s (seed %d, %.0f s simulated)%n", result.scenario().name(),
         result.scenario().seed(), result.scenario().durationNanos() / 1e9);
     out.printf(Locale.ROOT, "  %-20s %11s %9s %9s %8s %9s %9s %8s %11s%n", "function",
@@ -125,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  account: peak concurrency %d, throttles %d, cost $%.4f; "
             + "ledger %s%n", result.accountPeakConcurrency(), result.accountThrottles(),
         result.accountCost().totalUsd(), result.conservation().balanced() ? "balanced" : "OFF");
-    out.println("  -> " + folder.resolve("report.html"));
+    out.println("  -> " + shown);
     out.flush();
   }
 

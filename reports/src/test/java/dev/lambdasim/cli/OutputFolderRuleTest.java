@@ -120,6 +120,32 @@ final class OutputFolderRuleTest {
     assertThat(names(dir)).containsExactlyInAnyOrder("work", "comparison", ResultFolder.LOCK);
   }
 
+  @Test
+  void withoutTheReportTheRunPointsAtItsFolder() throws IOException {
+    Path out = dir.resolve("out");
+
+    Cli.Result numbers = Cli.execute("run", a, "--out", out, "--no-report");
+
+    assertThat(numbers.code()).isZero();
+    assertThat(lastLine(numbers.out())).isEqualTo("  -> " + out.resolve("small"));
+  }
+
+  @Test
+  void withTheReportTheRunPointsAtIt() throws IOException {
+    Path out = dir.resolve("out");
+
+    Cli.Result report = Cli.execute("run", a, "--out", out);
+
+    assertThat(report.code()).isZero();
+    assertThat(lastLine(report.out())).isEqualTo("  -> " + out.resolve("small/report.html"));
+    assertThat(out.resolve("small/report.html")).isRegularFile();
+  }
+
+  private static String lastLine(String text) {
+    List<String> lines = text.lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
   static List<String> names(Path folder) throws IOException {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.map(p -> p.getFileName().toString()).toList();
