@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,17 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 final class ConcurrentRunsTest {
 
   @TempDir Path dir;
-  Path scenario;
-
-  @BeforeEach
-  void writeScenario() throws IOException {
-    scenario = Cli.write(dir, "small.yaml", Cli.SMALL);
-  }
 
   @Test
   void runsInOneProcessPublishOneCompleteResult() throws Exception {
-    List<Map<String, String>> references = List.of(reference(1, "--no-report"),
-        reference(2, "--no-report"));
+    Path scenario = Cli.write(dir, "small.yaml", Cli.SMALL);
+    List<Map<String, String>> references = numbersOfSeeds1And2(scenario);
     Path shared = dir.resolve("shared");
 
     for (int round = 0; round < 3; round++) {
@@ -54,6 +47,7 @@ final class ConcurrentRunsTest {
   @Test
   void runsWithReportsPublishOneCompleteResult() throws Exception {
     // Once the two runs shared one partial folder, and both failed on each other's charts.
+    Path scenario = Cli.write(dir, "small.yaml", Cli.SMALL);
     Path shared = dir.resolve("shared");
 
     assertBothSucceed(
@@ -64,13 +58,13 @@ final class ConcurrentRunsTest {
 
     // The winner's run alone (a report takes seconds here, so the loser's is not drawn again).
     int winner = Cli.summary(shared.resolve("small")).get("seed").asInt();
-    assertOneOf(List.of(reference(winner)), shared);
+    assertOneOf(List.of(reference(scenario, winner)), shared);
   }
 
   @Test
   void runsInTwoProcessesPublishOneCompleteResult() throws Exception {
-    List<Map<String, String>> references = List.of(reference(1, "--no-report"),
-        reference(2, "--no-report"));
+    Path scenario = Cli.write(dir, "small.yaml", Cli.SMALL);
+    List<Map<String, String>> references = numbersOfSeeds1And2(scenario);
     Path shared = dir.resolve("shared");
     Path logs = dir.resolve("logs");
 
@@ -101,8 +95,14 @@ final class ConcurrentRunsTest {
         .containsExactlyInAnyOrder("small", ResultFolder.LOCK);
   }
 
-  /** Returns the contents of a run with {@code seed} into a folder of its own. */
-  private Map<String, String> reference(int seed, String... options) throws IOException {
+  /** Returns the contents of runs of {@code scenario} without report, with seeds 1 and 2. */
+  private List<Map<String, String>> numbersOfSeeds1And2(Path scenario) throws IOException {
+    return List.of(reference(scenario, 1, "--no-report"), reference(scenario, 2, "--no-report"));
+  }
+
+  /** Returns the contents of a run of {@code scenario} with {@code seed}, in a folder of its own. */
+  private Map<String, String> reference(Path scenario, int seed, String... options)
+      throws IOException {
     Path out = dir.resolve("reference-" + seed + options.length);
     Object[] args = Stream.concat(Stream.of("run", scenario, "--out", out, "--seed", seed),
         Stream.of(options)).toArray();
