@@ -2,7 +2,6 @@ package dev.lambdasim.cli;
 
 import dev.lambdasim.run.EnvironmentsCsvWriter;
 import dev.lambdasim.run.MetricsCsvWriter;
-import dev.lambdasim.run.RunFolder;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;
@@ -33,6 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code lambdasim bench}: simulated invocations per wall-clock second on the standard
@@ -45,17 +45,26 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchCommand implements Callable<Integer> {
 
   private static final long SECOND_NANOS = 1_000_000_000L;
+  // Above a million per second the gaps of the trace (in microseconds) round to nothing; below
+  // one the default invocations would take years of simulated time.
+  private static final long MIN_RATE_PER_SECOND = 1;
+  private static final long MAX_RATE_PER_SECOND = 1_000_000;
+  // A billion rows is a 10 GB trace file; a billion invocations, minutes per measured run.
+  private static final long MAX_COUNT = 1_000_000_000L;
+  private static final long MAX_REPEAT = 100;
 
   @Option(names = "--invocations", paramLabel = "N", defaultValue = "20000000",
-      description = "Approximate invocations per measured run (default ${DEFAULT-VALUE}).")
+      description = "Approximate invocations per measured run, 1 to 1000000000 (default "
+          + "${DEFAULT-VALUE}).")
   long invocations;
 
   @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "1000",
-      description = "Poisson arrival rate per simulated second (default ${DEFAULT-VALUE}).")
+      description = "Poisson arrival rate per simulated second, 1 to 1000000 (default "
+          + "${DEFAULT-VALUE}).")
   double ratePerSecond;
 
   @Option(names = "--repeat", paramLabel = "K", defaultValue = "3",
-      description = "Measured runs after one warm-up run (default ${DEFAULT-VALUE}).")
+      description = "Measured runs after one warm-up run, 1 to 100 (default ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(names = "--trace",
@@ -65,7 +74,8 @@ final class BenchCommand implements Callable<Integer> {
   boolean trace;
 
   @Option(names = "--rows", paramLabel = "N", defaultValue = "10000000",
-      description = "Rows of the generated trace with --trace (default ${DEFAULT-VALUE}).")
+      description = "Rows of the generated trace with --trace, 1 to 1000000000 (default "
+          + "${DEFAULT-VALUE}).")
   long rows;
 
   @Option(names = "--trace-dir", paramLabel = "DIR",
@@ -79,9 +89,9 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (invocations < 1 || ratePerSecond <= 0 || repeat < 1 || rows < 1) {
-      spec.commandLine().getErr().println(
-          "lambdasim bench: --invocations, --rate, --repeat and --rows must be positive");
+    String problem = problem();
+    if (problem != null) {
+      spec.commandLine().getErr().println("lambdasim bench: " + problem);
       return Main.BAD_INPUT;
     }
     if (trace) {
@@ -102,6 +112,39 @@ final class BenchCommand implements Callable<Integer> {
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
         peakOldGenBytes() >> 20);
     return 0;
+  }
+
+  /** Returns what is wrong with the options, with the allowed range, or null. */
+  private String problem() {
+    // Written so that NaN fails the range test too.
+    if (!(ratePerSecond >= MIN_RATE_PER_SECOND && ratePerSecond <= MAX_RATE_PER_SECOND)) {
+      return outside("--rate", MIN_RATE_PER_SECOND, MAX_RATE_PER_SECOND)
+          + " (per simulated second)";
+    }
+    if (invocations < 1 || invocations > MAX_COUNT) {
+      return outside("--invocations", 1, MAX_COUNT);
+    }
+    if (rows < 1 || rows > MAX_COUNT) {
+      return outside("--rows", 1, MAX_COUNT);
+    }
+    if (repeat < 1 || repeat > MAX_REPEAT) {
+      return outside("--repeat", 1, MAX_REPEAT);
+    }
+    if (trace && traceDir != null && !Files.isDirectory(traceDir)) {
+      return "--trace-dir " + traceDir + (Files.exists(traceDir) ? " is not a folder"
+          : " does not exist") + "; give an existing folder (default: the system's temporary "
+          + "folder)";
+    }
+    return null;
+  }
+
+  /** Returns "OPTION VALUE is outside the allowed range MIN..MAX", the value as typed. */
+  private String outside(String option, long min, long max) {
+    OptionSpec matched = spec.commandLine().getParseResult().matchedOption(option);
+    List<String> typed = matched == null ? List.of() : matched.originalStringValues();
+    String value = typed.isEmpty() ? spec.findOption(option).defaultValue()
+        : typed.get(typed.size() - 1);
+    return option + " " + value + " is outside the allowed range " + min + ".." + max;
   }
 
   private static double measure(Scenario scenario, PrintWriter out, String label)
@@ -145,7 +188,10 @@ final class BenchCommand implements Callable<Integer> {
         result = new Simulation(scenario, metrics, environments, TimelineLimits.REPORT)
             .run(ProgressListener.none());
       } finally {
-        RunFolder.deleteRecursively(folder);
+        // Only what this run wrote: the two files, then the folder.
+        Files.deleteIfExists(folder.resolve("metrics.csv"));
+        Files.deleteIfExists(folder.resolve("environments.csv"));
+        Files.delete(folder);
       }
       return new TimedRun(result, (System.nanoTime() - start) / 1e9);
     }

@@ -1,5 +1,6 @@
 package dev.lambdasim.cli;
 
+import dev.lambdasim.output.ResultFolder;
 import dev.lambdasim.report.ComparedRun;
 import dev.lambdasim.report.ComparisonReport;
 import dev.lambdasim.report.RunReport;
@@ -77,7 +78,31 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
 
-    OutputFolder folder = OutputFolder.begin(absoluteTarget);
+    try {
+      ResultFolder.checkReplaceable(target);
+    } catch (ResultFolder.NotAResultException e) {
+      err.println(e.getMessage());
+      return Main.BAD_INPUT;
+    }
+
+    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.COMPARISON);
+    ComparisonReport report;
+    try {
+      report = ComparisonReport.of(runAll(checked, folder.partial()));
+      report.write(folder.partial());
+    } catch (IOException | RuntimeException | Error e) {
+      folder.discard(e);
+      throw e;
+    }
+    folder.publish();
+    report.printKeyDeltas(out);
+    out.println("  -> " + target.resolve("comparison.html"));
+    out.flush();
+    return 0;
+  }
+
+  /** Runs the scenario inputs into {@code partial/runs/<i>/}; returns every input's run. */
+  private static List<ComparedRun> runAll(List<Input> checked, Path partial) throws IOException {
     List<ComparedRun> runs = new ArrayList<>();
     for (int i = 0; i < checked.size(); i++) {
       Input input = checked.get(i);
@@ -85,19 +110,13 @@ final class CompareCommand implements Callable<Integer> {
         runs.add(new ComparedRun(input.label(), input.folder(), input.given().toString()));
         continue;
       }
-      Path runsDir = folder.partial().resolve("runs").resolve(Integer.toString(i + 1));
+      Path runsDir = partial.resolve("runs").resolve(Integer.toString(i + 1));
       RunFolder.run(input.scenario(), runsDir, ProgressListener.none(), TimelineLimits.REPORT,
           (runFolder, result) -> RunReport.write(runFolder));
       runs.add(new ComparedRun(input.label(), runsDir.resolve(input.scenario().name()),
           input.given().toString()));
     }
-    ComparisonReport report = ComparisonReport.of(runs);
-    report.write(folder.partial());
-    folder.publish();
-    report.printKeyDeltas(out);
-    out.println("  -> " + target.resolve("comparison.html"));
-    out.flush();
-    return 0;
+    return runs;
   }
 
   /** Checks every input; prints each problem and returns null if any input is bad. */

@@ -17,13 +17,17 @@ import picocli.CommandLine.Command;
     exitCodeList = {
         "0:success",
         "1:internal failure (a bug: please report it)",
-        "2:bad input (scenario, trace or flags), one line per problem on stderr"})
+        "2:bad input (scenario, trace or flags), one line per problem on stderr",
+        "3:the environment failed (disk full, permission denied, an output path that cannot "
+            + "be written, out of memory), one line on stderr"})
 public final class Main implements Runnable {
 
   /** Exit code for bad input. */
   static final int BAD_INPUT = 2;
   /** Exit code for an internal failure. */
   static final int INTERNAL = 1;
+  /** Exit code for the environment failing: disk, permissions, output path, memory. */
+  static final int ENVIRONMENT = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -53,11 +57,22 @@ public final class Main implements Runnable {
       cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
       return BAD_INPUT;
     });
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      cmd.getErr().println("lambdasim: internal error: " + e);
-      e.printStackTrace(cmd.getErr());
-      return INTERNAL;
-    });
-    return commandLine.execute(args);
+    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> report(e, cmd.getErr()));
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Picocli hands only exceptions to the handler; errors come through here.
+      return report(e, err);
+    }
+  }
+
+  private static int report(Throwable e, PrintWriter err) {
+    Failure failure = Failure.of(e);
+    err.println(failure.line());
+    if (failure.stackTrace()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return failure.exitCode();
   }
 }

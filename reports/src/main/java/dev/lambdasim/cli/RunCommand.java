@@ -1,5 +1,6 @@
 package dev.lambdasim.cli;
 
+import dev.lambdasim.output.ResultFolder;
 import dev.lambdasim.report.RunReport;
 import dev.lambdasim.run.FunctionSummary;
 import dev.lambdasim.run.RunFolder;
@@ -7,9 +8,9 @@ import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.spec.FleetReplay;
 import dev.lambdasim.spec.Scenario;
-import dev.lambdasim.workload.trace.TraceException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -64,38 +65,55 @@ final class RunCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
     }
-    try {
-      Files.createDirectories(outDir);
-      if (!Files.isWritable(outDir)) {
-        throw new IOException("not writable");
-      }
-    } catch (IOException e) {
-      err.println("lambdasim: --out " + outDir + ": cannot write there ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+    if (!replaceable(scenarios, err)) {
       return Main.BAD_INPUT;
     }
+    // Failing to create or write the folder is the environment's failure (exit 3), told by Main.
+    Files.createDirectories(outDir);
+    if (!Files.isWritable(outDir)) {
+      throw new AccessDeniedException(outDir.toString());
+    }
     for (Scenario scenario : scenarios) {
-      RunResult result;
-      try {
-        result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
-            timeline ? TimelineLimits.ALL : TimelineLimits.REPORT, (folder, r) -> {
-              if (!noReport) {
-                RunReport.write(folder);
-              }
-            });
-      } catch (TraceException e) {
-        // Bad input found in a trace while running: located like a scenario problem.
-        err.println(e.getMessage());
-        err.flush();
-        return Main.BAD_INPUT;
-      }
-      printSummary(out, result, outDir.resolve(scenario.name()));
+      // Bad input found in a trace while running stops here too: Main tells it like a
+      // scenario problem.
+      RunResult result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
+          timeline ? TimelineLimits.ALL : TimelineLimits.REPORT, (folder, r) -> {
+            if (!noReport) {
+              RunReport.write(folder);
+            }
+          });
+      Path folder = outDir.resolve(scenario.name());
+      printSummary(out, result, noReport ? folder : folder.resolve("report.html"));
       printSkippedRows(err, result);
     }
     return 0;
   }
 
-  private static void printSummary(PrintWriter out, RunResult result, Path folder) {
+  /**
+   * Checks, before anything runs, that {@code --out} is a folder (or can be one) and that every
+   * scenario's folder in it may be replaced; prints each problem and returns false if any.
+   */
+  private boolean replaceable(List<Scenario> scenarios, PrintWriter err) throws IOException {
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      err.println("lambdasim: --out " + outDir + " is a file, not a folder; choose another --out");
+      err.flush();
+      return false;
+    }
+    boolean ok = true;
+    for (Scenario scenario : scenarios) {
+      try {
+        ResultFolder.checkReplaceable(outDir.resolve(scenario.name()));
+      } catch (ResultFolder.NotAResultException e) {
+        err.println(e.getMessage());
+        ok = false;
+      }
+    }
+    err.flush();
+    return ok;
+  }
+
+  /** Prints the summary table and where to look: the report, or the folder without one. */
+  private static void printSummary(PrintWriter out, RunResult result, Path shown) {
     out.printf(Locale.ROOT, "%s (seed %d, %.0f s simulated)%n", result.scenario().name(),
         result.scenario().seed(), result.scenario().durationNanos() / 1e9);
     out.printf(Locale.ROOT, "  %-20s %11s %9s %9s %8s %9s %9s %8s %11s%n", "function",
@@ -109,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  account: peak concurrency %d, throttles %d, cost $%.4f; "
             + "ledger %s%n", result.accountPeakConcurrency(), result.accountThrottles(),
         result.accountCost().totalUsd(), result.conservation().balanced() ? "balanced" : "OFF");
-    out.println("  -> " + folder.resolve("report.html"));
+    out.println("  -> " + shown);
     out.flush();
   }
 

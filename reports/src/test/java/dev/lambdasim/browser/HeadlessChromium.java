@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium, run headless with a fresh profile and no network chatter: either to take a
@@ -28,6 +29,12 @@ final class HeadlessChromium implements AutoCloseable {
 
   static boolean installed() {
     return Files.isExecutable(BINARY);
+  }
+
+  /** Skips the calling test, saying what to install, unless {@code binary} can be run. */
+  static void assumeInstalled(Path binary) {
+    Assumptions.assumeTrue(Files.isExecutable(binary), binary + " is absent, so the report is "
+        + "not checked in a browser; install Debian's chromium: apt-get install chromium");
   }
 
   /** Returns the flags every run uses: headless, no sandbox (CI is root), nothing fetched. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Runs {@link Main#execute} in process and captures its exit code and streams, for the tests. */
 final class Cli {
@@ -65,6 +66,43 @@ final class Cli {
     }
     int code = Main.execute(strings, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Starts {@code java [jvmOptions] dev.lambdasim.cli.Main args...} in {@code workDir}, as a
+   * user's shell would (signals, exit codes and the process's own pid are real), with stdout and
+   * stderr going to files in {@code logDir}.
+   */
+  static Launched launch(Path workDir, Path logDir, List<String> jvmOptions, Object... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    for (Object arg : args) {
+      command.add(arg.toString());
+    }
+    Files.createDirectories(logDir);
+    Path out = Files.createTempFile(logDir, "stdout", ".txt");
+    Path err = Files.createTempFile(logDir, "stderr", ".txt");
+    Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    return new Launched(process, out, err);
+  }
+
+  /** A command line running in its own process. */
+  record Launched(Process process, Path out, Path err) {
+
+    /** Waits for the process to end; returns its outcome. */
+    Result await() throws IOException, InterruptedException {
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("lambdasim did not end within 5 minutes");
+      }
+      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    }
   }
 
   /** Returns the path of {@code text} written to {@code dir/fileName}. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input (a scenario, a flag, a file) exits 2 with one located line per problem on stderr
- * and writes nothing; {@code validate}, {@code --help} and {@code --version} exit 0.
+ * and writes nothing; an output path that cannot be written exits 3 with one line;
+ * {@code validate}, {@code --help} and {@code --version} exit 0.
  */
 final class ExitCodeTest {
 
@@ -155,7 +156,34 @@ final class ExitCodeTest {
     Cli.Result result = Cli.execute("run", good, "--out", file, "--no-report");
 
     assertThat(result.code()).as(result.err()).isEqualTo(2);
-    assertThat(result.errLines()).hasSize(1);
+    assertThat(result.errLines()).containsExactly(
+        "lambdasim: --out " + file + " is a file, not a folder; choose another --out");
+    assertThat(file).hasContent("not a folder");
+  }
+
+  @Test
+  void outThatCannotBeCreatedExits3WithOneLineAndNoStackTrace() throws IOException {
+    // As root every folder is writable, so the path that cannot be written is one under a file.
+    Path good = Cli.write(dir, "small.yaml", Cli.SMALL);
+    Path file = Files.writeString(dir.resolve("somefile"), "not a folder");
+    Path out = file.resolve("sub");
+
+    Cli.Result result = Cli.execute("run", good, "--out", out, "--no-report");
+
+    assertThat(result.code()).isEqualTo(3);
+    assertThat(result.errLines()).containsExactly("lambdasim: " + out
+        + ": part of this path is a file, not a folder; choose another --out");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void helpListsEveryExitCode() {
+    Cli.Result result = Cli.execute("--help");
+
+    assertThat(result.out()).containsPattern("0 +success")
+        .containsPattern("1 +internal failure")
+        .containsPattern("2 +bad input")
+        .containsPattern("3 +the environment failed \\(disk full, permission denied");
   }
 
   @ParameterizedTest

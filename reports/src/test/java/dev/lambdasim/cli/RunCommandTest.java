@@ -3,6 +3,7 @@ package dev.lambdasim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdasim.output.ResultFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lambdasim run} on a small two-function scenario publishes exactly the design.md §5
  * files under {@code DIR/<name>/}: a summary.json with the binding keys and a balanced ledger, a
  * metrics.csv with the CloudWatch columns and one row per (period, function) plus the account
- * row, and no temporary folder; a second run replaces the folder.
+ * row, the marker, and no temporary folder; a second run replaces the folder (it carries the
+ * marker).
  */
 final class RunCommandTest {
 
@@ -56,7 +58,7 @@ final class RunCommandTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
           "summary.json", "metrics.csv", "latency.csv", "functions.csv", "environments.csv", "scenario.yaml",
           "report.html",
-          "charts");
+          "charts", ResultFolder.MARKER);
     }
     assertThat(folder.resolve("charts")).isDirectory().isNotEmptyDirectory();
     assertThat(folder.resolve("scenario.yaml")).hasSameTextualContentAs(scenario);
@@ -155,7 +157,8 @@ final class RunCommandTest {
     assertThat(Cli.execute("run", scenario, "--out", out, "--no-report").code()).isZero();
 
     try (Stream<Path> entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("small");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("small", ResultFolder.LOCK);
     }
   }
 
@@ -170,7 +173,8 @@ final class RunCommandTest {
     assertThat(stale).doesNotExist();
     assertThat(Cli.summary(out.resolve("small")).get("seed").asLong()).isEqualTo(7);
     try (Stream<Path> entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("small");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("small", ResultFolder.LOCK);
     }
   }
 

@@ -53,7 +53,8 @@ final class ScenarioFilesRunTest {
 
     assertThat(result.code()).as(result.err()).isZero();
     try (Stream<Path> folders = Files.list(out)) {
-      Path folder = folders.findFirst().orElseThrow();
+      // The run's folder; the lock file of --out is beside it.
+      Path folder = folders.filter(Files::isDirectory).findFirst().orElseThrow();
       JsonNode summary = Cli.summary(folder);
       assertThat(summary.at("/conservation/balanced").asBoolean()).as(file.toString()).isTrue();
       assertThat(summary.at("/conservation/arrivals").asLong()).isPositive();

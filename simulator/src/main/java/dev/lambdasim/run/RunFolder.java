@@ -1,19 +1,17 @@
 package dev.lambdasim.run;
 
+import dev.lambdasim.output.ResultFolder;
 import dev.lambdasim.spec.Scenario;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /**
- * Runs a scenario into its output folder {@code DIR/<name>/}: everything is written under a
- * temporary name first and renamed at the end, so an interrupted run never leaves a folder that
- * looks whole.
+ * Runs a scenario into its output folder {@code DIR/<name>/}: everything is written into a
+ * {@link ResultFolder} and published whole at the end, so an interrupted run never leaves a
+ * folder that looks whole.
  */
 public final class RunFolder {
 
@@ -32,16 +30,15 @@ public final class RunFolder {
    */
   public static RunResult run(Scenario scenario, Path outDir, ProgressListener progress,
       TimelineLimits timeline, Finisher finisher) throws IOException {
-    Files.createDirectories(outDir);
     Path target = outDir.resolve(scenario.name());
-    if (!target.normalize().getParent().equals(outDir.normalize())) {
-      // The loader only accepts plain names; this guards the recursive delete below.
+    Path absoluteOut = outDir.toAbsolutePath().normalize();
+    if (!absoluteOut.equals(target.toAbsolutePath().normalize().getParent())) {
+      // The loader only accepts plain names; this guards the replacement of the target below.
       throw new IllegalArgumentException("scenario name '" + scenario.name()
           + "' does not name a folder inside " + outDir);
     }
-    Path partial = outDir.resolve("." + scenario.name() + ".partial");
-    deleteRecursively(partial);
-    Files.createDirectories(partial);
+    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.RUN);
+    Path partial = folder.partial();
     RunResult result;
     try {
       try (MetricsCsvWriter metrics = new MetricsCsvWriter(partial.resolve("metrics.csv"));
@@ -56,15 +53,10 @@ public final class RunFolder {
       finisher.finish(partial, result);
     } catch (IOException | RuntimeException | Error e) {
       // A run stopped by bad input in a trace (or anything else) publishes nothing.
-      try {
-        deleteRecursively(partial);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
+      folder.discard(e);
       throw e;
     }
-    deleteRecursively(target);
-    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    folder.publish();
     return result;
   }
 
@@ -76,28 +68,5 @@ public final class RunFolder {
     String extension = fileName.endsWith(".json") ? "json" : "yaml";
     Files.copy(scenario.source(), folder.resolve("scenario." + extension),
         StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Deletes a file or a folder and everything in it; nothing happens if it does not exist. */
-  public static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }
