@@ -30,16 +30,10 @@ final class TraceLoadTest {
     Files.createDirectories(dir.resolve("traces"));
   }
 
+  /** Returns a scenario of one function whose only traffic is {@code trace}. */
   private static String scenario(String trace) {
-    return """
-        name: t
-        duration: 1h
-        functions:
-          - name: api
-            duration: {dist: constant, value: 10ms}
-            traffic:
-              - trace: %s
-        """.formatted(trace);
+    return "name: t\nduration: 1h\nfunctions: [{name: api, duration: {dist: constant, value: 10ms}, "
+        + "traffic: [{trace: " + trace + "}]}]\n";
   }
 
   private List<String> problems(String trace) {
