@@ -38,7 +38,7 @@ final class ClosestId {
   ClosestId(String wanted) {
     this.wanted = wanted;
     // A quarter of the selector: a hash of 64 characters may have 16 edits, while two random
-    // hashes are some 35 apart, so an unrelated id is not offered.
+    // ones are some 50 apart, so an unrelated id is not offered.
     this.limit = Math.max(1, wanted.length() / 4);
     this.bestDistance = limit + 1;
   }

@@ -369,6 +369,11 @@ final class CloudWatchExport {
         badRows.bad(p.line(), "the timestamp is not a whole number of periods after the first");
         continue;
       }
+      if (offset > Long.MAX_VALUE - period) {
+        // Its arrivals would lie past the last nanosecond a long holds.
+        badRows.bad(p.line(), "the datapoint's period ends out of range (" + EPOCH_RANGE + ")");
+        continue;
+      }
       if (p.count() > most) {
         badRows.bad(p.line(), result.countName + " " + p.count() + " is out of range ("
             + TraceLimits.allowedInvocations(period) + ")");

@@ -114,6 +114,14 @@ final class TraceRangesTest {
   }
 
   @Test
+  void cloudwatchPeriodEndingAfter2262() throws IOException {
+    Path file = write(dir, "cw.json", "{\"Datapoints\": [\n{\"Timestamp\": 0, \"Sum\": 1},\n"
+        + "{\"Timestamp\": 9223372036, \"Sum\": 1}\n]}");
+    assertThatThrownBy(() -> TraceReaders.check(options(TraceFormat.CLOUDWATCH, file).withPeriod(S)))
+        .hasMessage("cw.json:3: the datapoint's period ends out of range (" + EPOCH_RANGE + ")");
+  }
+
+  @Test
   void cloudwatchSumAboveTheMaximumForItsPeriod() throws IOException {
     Path file = write(dir, "cw.json", """
         {"Datapoints": [
