@@ -61,7 +61,7 @@ public final class TraceArrivals implements ArrivalProcess {
         offsetNanos = -t;
         offsetFirst = false;
       }
-      long shifted = saturatedAdd(t, offsetNanos);
+      long shifted = TraceReader.shift(t, offsetNanos);
       if (shifted < fromNanos) {
         continue;
       }
@@ -77,14 +77,6 @@ public final class TraceArrivals implements ArrivalProcess {
     ended = true;
     close();
     return END;
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long sum = a + b;
-    if (((a ^ sum) & (b ^ sum)) < 0) {
-      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE - 1;
-    }
-    return sum == END ? END - 1 : sum;
   }
 
   @Override

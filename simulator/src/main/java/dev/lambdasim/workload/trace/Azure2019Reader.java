@@ -15,7 +15,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <p>When the run starts, the whole file is read once to find the row (a bare hash that
  * matches rows of two apps is an error, not a guess) and to keep its 1,440 counts; then each
  * minute's count is spread within it by a {@link PeriodSpreader}. What is held is those 1,440
- * counts, whatever the file's length. Only selected rows are checked in full.
+ * counts, whatever the file's length. Only selected rows are checked in full; a
+ * {@code function} that matches no row stops the run, naming the closest id.
  *
  * <p>With {@code durations}, the function's row of the matching duration-percentile file
  * drives each arrival's handler time ({@link DurationPercentiles}).
@@ -23,6 +24,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class Azure2019Reader implements TraceReader {
 
   static final int MINUTES = 1440;
+
+  /** The key columns, and the selector forms they allow: the last one, two or three. */
+  static final ClosestId.Key KEY = new ClosestId.Key(List.of("HashOwner", "HashApp", "HashFunction"), true);
   private static final long MINUTE_NANOS = 60_000_000_000L;
   private static final long DAY_NANOS = MINUTES * MINUTE_NANOS;
 
@@ -74,12 +78,10 @@ final class Azure2019Reader implements TraceReader {
     long[] rowCounts = new long[MINUTES];
     long matchedLine = 0;
     String matchedKey = null;
+    long matchedRows = 0;
     long rows = 0;
     String line;
-    while ((line = lines.next()) != null) {
-      if (line.isEmpty()) {
-        continue;
-      }
+    while ((line = lines.nextRow(badRows)) != null) {
       rows++;
       int n = row.split(line);
       long lineNumber = lines.line();
@@ -87,24 +89,16 @@ final class Azure2019Reader implements TraceReader {
         if (n > c[2] && !matches(row, c, wanted)) {
           continue; // another function's row: only its key is read
         }
+        matchedRows++;
         badRows.bad(lineNumber, "the row has " + n + " fields, the header " + header.size());
         continue;
       }
       if (!matches(row, c, wanted)) {
         continue;
       }
+      matchedRows++;
       String key = row.field(c[0]) + "/" + row.field(c[1]) + "/" + row.field(c[2]);
-      boolean ok = true;
-      for (int m = 0; m < MINUTES && ok; m++) {
-        long count = row.count(c[3 + m]);
-        if (count < 0) {
-          badRows.bad(lineNumber, "minute " + (m + 1) + ": '" + row.field(c[3 + m])
-              + "' is not a count (an integer >= 0)");
-          ok = false;
-        }
-        rowCounts[m] = count;
-      }
-      if (!ok) {
+      if (!counts(row, c, rowCounts, lineNumber, badRows)) {
         continue;
       }
       if (wanted != null && matchedKey != null) {
@@ -118,11 +112,42 @@ final class Azure2019Reader implements TraceReader {
         counts[m] += rowCounts[m];
       }
     }
-    if (wanted != null && matchedKey == null) {
+    if (wanted != null && matchedRows == 0) {
       throw new TraceException(options.shownFile(), 0, "no row for function '" + options.function()
-          + "' among " + rows + " rows (function: HashFunction, HashApp/HashFunction or "
-          + "HashOwner/HashApp/HashFunction)");
+          + "' among " + rows + " rows"
+          + ClosestId.hint(options.file(), options.shownFile(), options.function(), KEY)
+          + " (function: HashFunction, HashApp/HashFunction or HashOwner/HashApp/HashFunction)");
     }
+    for (int m = 0; m < MINUTES; m++) {
+      // Only the sum of every row (no function) can get here above the maximum.
+      if (counts[m] > TraceLimits.INVOCATIONS_PER_MINUTE) {
+        throw new TraceException(options.shownFile(), 0, "minute " + (m + 1) + ": the rows add up "
+            + "to " + counts[m] + " invocations, more than one function may have ("
+            + TraceLimits.allowedInvocations(MINUTE_NANOS) + "); choose one with function:");
+      }
+    }
+  }
+
+  /**
+   * Reads the 1,440 minute counts of {@code row} into {@code out}; returns false after
+   * reporting the first that is not a count or is above {@link TraceLimits#INVOCATIONS_PER_MINUTE}.
+   */
+  static boolean counts(CsvRow row, int[] c, long[] out, long lineNumber, BadRows badRows) {
+    for (int m = 0; m < MINUTES; m++) {
+      long count = row.count(c[3 + m]);
+      if (count < 0) {
+        badRows.bad(lineNumber, "minute " + (m + 1) + ": '" + row.field(c[3 + m])
+            + "' is not a count (an integer >= 0)");
+        return false;
+      }
+      if (count > TraceLimits.INVOCATIONS_PER_MINUTE) {
+        badRows.bad(lineNumber, "minute " + (m + 1) + ": count " + row.field(c[3 + m])
+            + " is out of range (" + TraceLimits.allowedInvocations(MINUTE_NANOS) + ")");
+        return false;
+      }
+      out[m] = count;
+    }
+    return true;
   }
 
   /** Returns whether the row's key ends with the wanted parts (all rows match when none are). */

@@ -9,12 +9,18 @@ import java.util.List;
  * duration} (seconds). Each row is one invocation that starts at end_timestamp − duration; the
  * file is ordered by that start, which is checked for the selected rows. {@code function}
  * selects {@code app/func}, every function of {@code app}, or (absent) all rows. Rows of other
- * functions are only split, not checked.
+ * functions are only split, not checked. A {@code function} that matches no row stops the run
+ * when the replay reaches the end of the file (which, matching nothing, it does at its first
+ * pull), naming the closest id.
  */
 final class Azure2021Reader implements TraceReader {
 
   private static final long SECOND = 1_000_000_000L;
 
+  /** The key columns, and the selector forms they allow: app, app/func. */
+  static final ClosestId.Key KEY = new ClosestId.Key(List.of("app", "func"), false);
+
+  private final TraceOptions options;
   private final LineSource lines;
   private final BadRows badRows;
   private final CsvRow row;
@@ -28,8 +34,11 @@ final class Azure2021Reader implements TraceReader {
   private long previous = Long.MIN_VALUE;
   private long previousLine;
   private long duration = NO_DURATION;
+  private long rows;
+  private long selected;
 
   Azure2021Reader(TraceOptions options, BadRows badRows) {
+    this.options = options;
     this.lines = LineSource.open(options.file(), options.shownFile());
     try {
       List<String> header = Headers.read(lines);
@@ -63,10 +72,8 @@ final class Azure2021Reader implements TraceReader {
   @Override
   public long nextInstantNanos() {
     String line;
-    while ((line = lines.next()) != null) {
-      if (line.isEmpty()) {
-        continue;
-      }
+    while ((line = lines.nextRow(badRows)) != null) {
+      rows++;
       int n = row.split(line);
       long lineNumber = lines.line();
       if (n != fields) {
@@ -77,14 +84,10 @@ final class Azure2021Reader implements TraceReader {
           || (wantedFunc != null && !row.fieldEquals(func, wantedFunc))) {
         continue;
       }
-      long endNanos = row.nanos(end, SECOND);
-      long d = row.nanos(durationIndex, SECOND);
-      if (endNanos == CsvRow.MALFORMED || endNanos < 0) {
-        badRows.bad(lineNumber, "end_timestamp '" + row.field(end) + "' is not a number of seconds >= 0");
-        continue;
-      }
-      if (d == CsvRow.MALFORMED || d < 0) {
-        badRows.bad(lineNumber, "duration '" + row.field(durationIndex) + "' is not a number of seconds >= 0");
+      selected++;
+      long endNanos = seconds(lineNumber, "end_timestamp", end);
+      long d = endNanos < 0 ? -1 : seconds(lineNumber, "duration", durationIndex);
+      if (d < 0) {
         continue;
       }
       long start = endNanos - d;
@@ -94,8 +97,8 @@ final class Azure2021Reader implements TraceReader {
         continue;
       }
       if (start < previous) {
-        badRows.bad(lineNumber, "start " + seconds(start) + " s (end_timestamp - duration) is "
-            + "before the start " + seconds(previous) + " s on line " + previousLine
+        badRows.bad(lineNumber, "start " + TraceLimits.seconds(start) + " s (end_timestamp - "
+            + "duration) is before the start " + TraceLimits.seconds(previous) + " s on line " + previousLine
             + "; rows must be ordered by start");
         continue;
       }
@@ -104,11 +107,28 @@ final class Azure2021Reader implements TraceReader {
       duration = d;
       return start;
     }
+    if (wantedApp != null && selected == 0) {
+      throw new TraceException(lines.shown(), 0, "no row for function '" + options.function()
+          + "' among " + rows + " rows" + ClosestId.hint(options.file(), options.shownFile(),
+          options.function(), KEY)
+          + " (function: app/func, or app for all its functions)");
+    }
     return END;
   }
 
-  private static String seconds(long nanos) {
-    return java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
+  /** Returns {@code column} in nanoseconds if it is a number of seconds >= 0, else reports the row and returns -1. */
+  private long seconds(long lineNumber, String name, int column) {
+    long nanos = row.nanos(column, SECOND);
+    if (nanos == CsvRow.OUT_OF_RANGE && !row.field(column).startsWith("-")) {
+      badRows.bad(lineNumber, name + " '" + row.field(column) + "' is out of range (allowed: 0 to "
+          + CsvRow.MAX_SECONDS + " seconds)");
+      return -1;
+    }
+    if (nanos == CsvRow.MALFORMED || nanos < 0) {
+      badRows.bad(lineNumber, name + " '" + row.field(column) + "' is not a number of seconds >= 0");
+      return -1;
+    }
+    return nanos;
   }
 
   /** Returns the line of the row last returned. */

@@ -15,6 +15,12 @@ final class CsvRow {
   /** Returned by {@link #nanos} for a field that is not a plain decimal number. */
   static final long MALFORMED = Long.MIN_VALUE;
 
+  /** Returned by {@link #nanos} for a number whose nanoseconds a long cannot hold (about ±292 years). */
+  static final long OUT_OF_RANGE = Long.MIN_VALUE + 1;
+
+  /** The most whole seconds a nanosecond instant or duration can hold, for messages. */
+  static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
   private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
       10_000_000L, 100_000_000L, 1_000_000_000L};
 
@@ -134,8 +140,9 @@ final class CsvRow {
 
   /**
    * Returns field {@code i}, a decimal number of units of {@code unitNanos} nanoseconds (such
-   * as {@code 12}, {@code -3.25} or {@code 1.5e3}), in whole nanoseconds rounded toward zero, or
-   * {@link #MALFORMED}. Plain decimals are converted exactly, without floating point.
+   * as {@code 12}, {@code -3.25} or {@code 1.5e3}), in whole nanoseconds rounded toward zero,
+   * {@link #MALFORMED}, or {@link #OUT_OF_RANGE}. Plain decimals are converted exactly, without
+   * floating point.
    */
   long nanos(int i, long unitNanos) {
     int start = starts[i];
@@ -146,16 +153,16 @@ final class CsvRow {
     boolean negative = text.charAt(start) == '-';
     int p = negative || text.charAt(start) == '+' ? start + 1 : start;
     long whole = 0;
+    boolean overflow = false;
     int digits = 0;
     for (; p < end; p++) {
       char c = text.charAt(p);
       if (c < '0' || c > '9') {
         break;
       }
-      if (whole > (Long.MAX_VALUE - 9) / 10) {
-        return MALFORMED;
-      }
-      whole = whole * 10 + (c - '0');
+      // Keep reading the digits of a number too big, so that junk after them is still malformed.
+      overflow |= whole > (Long.MAX_VALUE - 9) / 10;
+      whole = overflow ? whole : whole * 10 + (c - '0');
       digits++;
     }
     long fraction = 0;
@@ -181,27 +188,60 @@ final class CsvRow {
       char c = text.charAt(p);
       return c == 'e' || c == 'E' ? exponentNanos(start, end, unitNanos) : MALFORMED;
     }
+    if (overflow) {
+      return OUT_OF_RANGE;
+    }
     long nanos;
     try {
       nanos = Math.addExact(Math.multiplyExact(whole, unitNanos),
           fraction * unitNanos / POW10[fractionDigits]);
     } catch (ArithmeticException e) {
-      return MALFORMED;
+      return OUT_OF_RANGE;
     }
     return negative ? -nanos : nanos;
   }
 
   /** The slow path for numbers in scientific notation, such as Python's {@code 5e-05}. */
   private long exponentNanos(int start, int end, long unitNanos) {
+    BigDecimal value;
     try {
-      BigDecimal value = new BigDecimal(text.substring(start, end)).multiply(BigDecimal.valueOf(unitNanos));
-      return value.setScale(0, RoundingMode.DOWN).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
+      value = new BigDecimal(text.substring(start, end));
+    } catch (NumberFormatException e) {
       return MALFORMED;
+    }
+    return nanos(value, unitNanos);
+  }
+
+  /**
+   * Returns {@code value} units of {@code unitNanos} in whole nanoseconds rounded toward zero,
+   * or {@link #OUT_OF_RANGE} (for CSV fields and JSON numbers alike).
+   */
+  static long nanos(BigDecimal value, long unitNanos) {
+    if (value.signum() == 0) {
+      return 0;
+    }
+    // value < 10^magnitude. Deciding the extremes first keeps 1e-999999999 from costing a
+    // division by 10^999999999 (minutes of work), and 1e300 from wrapping around.
+    long magnitude = (long) value.precision() - value.scale();
+    if (magnitude > 20) {
+      return OUT_OF_RANGE;
+    }
+    if (magnitude < -20) {
+      return 0; // below 10^-20 units: less than a nanosecond in any unit a long can hold
+    }
+    try {
+      long nanos = value.multiply(BigDecimal.valueOf(unitNanos)).setScale(0, RoundingMode.DOWN)
+          .longValueExact();
+      return Math.max(nanos, OUT_OF_RANGE); // the two lowest longs are the markers
+    } catch (ArithmeticException e) {
+      return OUT_OF_RANGE;
     }
   }
 
-  /** Returns field {@code i} as an integer of at least 0, or -1 if it is not one. */
+  /**
+   * Returns field {@code i} as an integer of at least 0, {@link Long#MAX_VALUE} for one too big
+   * for a long (so that a range check refuses it as too big), or -1 if it is not one.
+   */
   long count(int i) {
     int start = starts[i];
     int end = ends[i];
@@ -211,10 +251,10 @@ final class CsvRow {
     long value = 0;
     for (int p = start; p < end; p++) {
       char c = text.charAt(p);
-      if (c < '0' || c > '9' || value > (Long.MAX_VALUE - 9) / 10) {
+      if (c < '0' || c > '9') {
         return -1;
       }
-      value = value * 10 + (c - '0');
+      value = value > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : value * 10 + (c - '0');
     }
     return value;
   }

@@ -53,10 +53,7 @@ final class DurationPercentiles {
       long[] found = null;
       long foundLine = 0;
       String line;
-      while ((line = lines.next()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
+      while ((line = lines.nextRow()) != null) {
         int n = row.split(line);
         if (n <= c[2] || !Azure2019Reader.matches(row, c, wanted)) {
           continue;
@@ -68,15 +65,7 @@ final class DurationPercentiles {
         if (n != header.size()) {
           throw new TraceException(shown, lines.line(), "the row has " + n + " fields, the header " + header.size());
         }
-        found = new long[COLUMNS.length];
-        for (int i = 0; i < COLUMNS.length; i++) {
-          long v = row.nanos(c[3 + i], MS);
-          if (v == CsvRow.MALFORMED || v < 0 || (i > 0 && v < found[i - 1])) {
-            throw new TraceException(shown, lines.line(), COLUMNS[i] + " '" + row.field(c[3 + i])
-                + "' is not a duration in ms >= 0 and >= the percentile before it");
-          }
-          found[i] = v;
-        }
+        found = values(row, c, shown, lines.line());
         foundLine = lines.line();
       }
       if (found == null) {
@@ -84,6 +73,27 @@ final class DurationPercentiles {
       }
       return new DurationPercentiles(found, random);
     }
+  }
+
+  /**
+   * Returns the percentiles of a row in nanoseconds (columns as {@link #columns} gives them), or
+   * throws, located, at the first that is not a duration in ms >= 0 and >= the one before it.
+   */
+  static long[] values(CsvRow row, int[] c, String shown, long line) {
+    long[] values = new long[COLUMNS.length];
+    for (int i = 0; i < COLUMNS.length; i++) {
+      long v = row.nanos(c[3 + i], MS);
+      if (v == CsvRow.OUT_OF_RANGE && !row.field(c[3 + i]).startsWith("-")) {
+        throw new TraceException(shown, line, COLUMNS[i] + " '" + row.field(c[3 + i])
+            + "' is out of range (allowed: 0 to " + Long.MAX_VALUE / MS + " ms)");
+      }
+      if (v == CsvRow.MALFORMED || v < 0 || (i > 0 && v < values[i - 1])) {
+        throw new TraceException(shown, line, COLUMNS[i] + " '" + row.field(c[3 + i])
+            + "' is not a duration in ms >= 0 and >= the percentile before it");
+      }
+      values[i] = v;
+    }
+    return values;
   }
 
   /** Returns a handler time drawn from the percentiles. */

@@ -51,7 +51,7 @@ public final class FleetTrace implements AutoCloseable {
       return END;
     }
     while (rows.next()) {
-      long shifted = rows.startNanos() + offsetNanos;
+      long shifted = TraceReader.shift(rows.startNanos(), offsetNanos);
       if (shifted < fromNanos) {
         continue;
       }

@@ -46,8 +46,6 @@ public final class FleetTraceData {
   /** The probabilities of the duration file's percentile columns. */
   public static final List<Double> DURATION_PROBABILITIES = List.of(0.0, 0.01, 0.25, 0.5, 0.75, 0.99, 1.0);
 
-  private static final long MS = 1_000_000L;
-
   private FleetTraceData() {}
 
   /**
@@ -65,10 +63,7 @@ public final class FleetTraceData {
       int[] c = DurationPercentiles.columns(shown, header);
       CsvRow row = new CsvRow(header.size());
       String line;
-      while ((line = lines.next()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
+      while ((line = lines.nextRow()) != null) {
         int n = row.split(line);
         if (n <= c[2]) {
           continue;
@@ -84,16 +79,7 @@ public final class FleetTraceData {
         if (n != header.size()) {
           throw new TraceException(shown, lines.line(), "the row has " + n + " fields, the header " + header.size());
         }
-        long[] values = new long[DurationPercentiles.COLUMNS.length];
-        for (int i = 0; i < values.length; i++) {
-          long v = row.nanos(c[3 + i], MS);
-          if (v == CsvRow.MALFORMED || v < 0 || (i > 0 && v < values[i - 1])) {
-            throw new TraceException(shown, lines.line(), DurationPercentiles.COLUMNS[i] + " '"
-                + row.field(c[3 + i]) + "' is not a duration in ms >= 0 and >= the percentile before it");
-          }
-          values[i] = v;
-        }
-        out.put(id, values);
+        out.put(id, DurationPercentiles.values(row, c, shown, lines.line()));
         lineOf.put(id, lines.line());
       }
     }
@@ -118,10 +104,7 @@ public final class FleetTraceData {
           + statistic.label() + ")");
       CsvRow row = new CsvRow(header.size());
       String line;
-      while ((line = lines.next()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
+      while ((line = lines.nextRow()) != null) {
         int n = row.split(line);
         if (n <= Math.max(owner, app)) {
           continue;

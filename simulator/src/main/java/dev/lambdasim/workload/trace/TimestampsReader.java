@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * {@code timestamps}: a CSV file with a header line and one arrival per row. One column holds
  * the instant (a decimal number of {@code unit}s, non-decreasing from row to row); an optional
- * column holds the handler time. Blank lines are ignored.
+ * column holds the handler time. Blank lines (empty, or only spaces and tabs) are ignored.
  */
 final class TimestampsReader implements TraceReader {
 
@@ -60,10 +60,7 @@ final class TimestampsReader implements TraceReader {
   @Override
   public long nextInstantNanos() {
     String line;
-    while ((line = lines.next()) != null) {
-      if (line.isEmpty()) {
-        continue;
-      }
+    while ((line = lines.nextRow(badRows)) != null) {
       int fields = row.split(line);
       long lineNumber = lines.line();
       if (fields <= instantIndex || fields <= durationIndex) {
@@ -77,8 +74,19 @@ final class TimestampsReader implements TraceReader {
             + instantIndex + ")");
         continue;
       }
+      if (instant == CsvRow.OUT_OF_RANGE || instant == END) {
+        badRows.bad(lineNumber, "'" + row.field(instantIndex) + "' is out of range (column "
+            + instantIndex + "; allowed: instants from -" + CsvRow.MAX_SECONDS + " s to "
+            + CsvRow.MAX_SECONDS + " s, about 292 years either side of 0)");
+        continue;
+      }
       if (durationIndex >= 0) {
         long d = row.nanos(durationIndex, durationUnitNanos);
+        if (d == CsvRow.OUT_OF_RANGE && !row.field(durationIndex).startsWith("-")) {
+          badRows.bad(lineNumber, "'" + row.field(durationIndex) + "' is out of range (column "
+              + durationIndex + "; allowed: a duration from 0 to " + CsvRow.MAX_SECONDS + " s)");
+          continue;
+        }
         if (d == CsvRow.MALFORMED || d < 0) {
           badRows.bad(lineNumber, "'" + row.field(durationIndex) + "' is not a duration >= 0"
               + " (column " + durationIndex + ")");

@@ -85,7 +85,7 @@ public final class TraceFunctions {
         }
         long[] c = counts.computeIfAbsent(rows.functionId(), k -> new long[2]);
         c[0]++;
-        long shifted = start + offsetNanos;
+        long shifted = TraceReader.shift(start, offsetNanos);
         if (shifted >= Math.max(0, fromNanos) && shifted < toNanos) {
           c[1]++;
         }
@@ -118,11 +118,9 @@ public final class TraceFunctions {
       List<String> header = Headers.read(lines);
       int[] c = Azure2019Reader.columns(options, header);
       CsvRow row = new CsvRow(header.size());
+      long[] minuteCounts = new long[Azure2019Reader.MINUTES];
       String line;
-      while ((line = lines.next()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
+      while ((line = lines.nextRow(bad)) != null) {
         int n = row.split(line);
         if (n != header.size()) {
           bad.bad(lines.line(), "the row has " + n + " fields, the header " + header.size());
@@ -133,31 +131,24 @@ public final class TraceFunctions {
           throw new TraceException(options.shownFile(), lines.line(), "function " + id
               + " has a second row; a day file holds one row per function");
         }
+        if (!Azure2019Reader.counts(row, c, minuteCounts, lines.line(), bad)) {
+          continue; // a skipped row counts for nothing, not even where the trace starts
+        }
         long[] total = new long[2];
-        boolean ok = true;
         int rowFirst = Azure2019Reader.MINUTES;
-        for (int m = 0; m < Azure2019Reader.MINUTES && ok; m++) {
-          long count = row.count(c[3 + m]);
-          if (count < 0) {
-            bad.bad(lines.line(), "minute " + (m + 1) + ": '" + row.field(c[3 + m])
-                + "' is not a count (an integer >= 0)");
-            ok = false;
-            continue;
-          }
+        for (int m = 0; m < Azure2019Reader.MINUTES; m++) {
+          long count = minuteCounts[m];
           if (count > 0 && m < rowFirst) {
             rowFirst = m;
           }
           total[0] += count;
-          long shifted = dayStart + m * MINUTE + offsetNanos;
+          long shifted = TraceReader.shift(dayStart + m * MINUTE, offsetNanos);
           if (shifted >= Math.max(0, fromNanos) && shifted < toNanos) {
             total[1] += count;
           }
         }
-        if (ok) {
-          // A skipped row counts for nothing, not even where the trace starts.
-          counts.put(id, total);
-          firstMinute = Math.min(firstMinute, rowFirst);
-        }
+        counts.put(id, total);
+        firstMinute = Math.min(firstMinute, rowFirst);
       }
     }
     first[0] = firstMinute == Azure2019Reader.MINUTES ? 0 : dayStart + firstMinute * MINUTE;

@@ -30,6 +30,19 @@ public interface TraceReader extends Closeable {
     return NO_DURATION;
   }
 
+  /**
+   * Returns {@code instantNanos + offsetNanos}, saturated instead of wrapping around (an arrival
+   * pushed past the last instant stays after every horizon, one pushed before the first stays
+   * before 0), and never {@link #END}.
+   */
+  static long shift(long instantNanos, long offsetNanos) {
+    long sum = instantNanos + offsetNanos;
+    if (((instantNanos ^ sum) & (offsetNanos ^ sum)) < 0) {
+      return instantNanos < 0 ? Long.MIN_VALUE : END - 1;
+    }
+    return sum == END ? END - 1 : sum;
+  }
+
   /** Closes the file; never throws. */
   @Override
   void close();
