@@ -1,6 +1,6 @@
 package dev.lambdasim.cli;
 
-import dev.lambdasim.run.RunFolder;
+import dev.lambdasim.output.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

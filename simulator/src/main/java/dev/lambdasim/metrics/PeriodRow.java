@@ -54,7 +54,10 @@ public record PeriodRow(
     long asyncQueueDepthMax,
     EsmMetrics.EsmRow esm) {
 
-  /** The header of {@code metrics.csv}; names and order are a contract (design.md §5). */
+  /**
+   * The header of {@code metrics.csv}. Names and order are a contract, documented in
+   * docs/outputs.md: readers find columns by name, so columns are only ever appended.
+   */
   public static final String HEADER = String.join(",",
       "periodStart", "function", "Invocations", "Errors", "Throttles",
       "Duration_avg", "Duration_p50", "Duration_p99", "Duration_max",
@@ -79,54 +82,5 @@ public record PeriodRow(
   public PeriodRow {
     throttlesByReason = List.copyOf(throttlesByReason);
     esm = esm == null ? EsmMetrics.EsmRow.EMPTY : esm;
-  }
-
-  /** Returns the row as CSV, numbers in a fixed format independent of the default locale. */
-  public String toCsv() {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append(Numbers.decimal(periodStartSeconds)).append(',');
-    sb.append(Csv.quote(function)).append(',');
-    sb.append(invocations).append(',').append(errors).append(',').append(throttles).append(',');
-    sb.append(Numbers.decimal(durationAvgMs)).append(',');
-    sb.append(Numbers.decimal(durationP50Ms)).append(',');
-    sb.append(Numbers.decimal(durationP99Ms)).append(',');
-    sb.append(Numbers.decimal(durationMaxMs)).append(',');
-    sb.append(concurrentExecutions).append(',');
-    sb.append(provisionedConcurrentExecutions).append(',');
-    sb.append(Numbers.decimal(provisionedConcurrencyUtilization)).append(',');
-    sb.append(provisionedConcurrencyInvocations).append(',');
-    sb.append(provisionedConcurrencySpilloverInvocations).append(',');
-    sb.append(coldStarts).append(',');
-    sb.append(Numbers.decimal(initDurationAvgMs)).append(',');
-    sb.append(Numbers.decimal(esm.iteratorAgeMaxMs())).append(',');
-    sb.append(asyncEventsReceived).append(',');
-    sb.append(Numbers.decimal(asyncEventAgeMaxMs)).append(',');
-    sb.append(asyncEventsDropped).append(',');
-    // DeadLetterErrors, DestinationDeliveryFailures: deliveries never fail in the simulation.
-    sb.append("0,0,");
-    sb.append(Numbers.decimal(environmentsBusy)).append(',');
-    sb.append(Numbers.decimal(environmentsIdle)).append(',');
-    sb.append(shutdowns).append(',');
-    sb.append(timeouts).append(',');
-    sb.append(Numbers.decimal(initDurationP99Ms)).append(',');
-    sb.append(Numbers.decimal(environmentsInitializing)).append(',');
-    sb.append(Numbers.decimal(environmentsProvisionedIdle)).append(',');
-    sb.append(environmentsCreated);
-    for (long count : throttlesByReason) {
-      sb.append(',').append(count);
-    }
-    sb.append(',').append(Numbers.decimal(provisionedConcurrencyConfigured));
-    sb.append(',').append(Numbers.decimal(provisionedConcurrencyReady));
-    sb.append(',').append(asyncQueueDepthMax);
-    sb.append(',').append(Numbers.decimal(esm.iteratorAgeAvgMs()));
-    sb.append(',').append(esm.received());
-    sb.append(',').append(esm.batches());
-    sb.append(',').append(esm.backlogMax());
-    sb.append(',').append(Numbers.decimal(esm.messageAgeMaxMs()));
-    sb.append(',').append(Numbers.decimal(esm.messageAgeAvgMs()));
-    sb.append(',').append(esm.batchesInFlightMax());
-    sb.append(',').append(esm.pollerConcurrencyMax());
-    sb.append(',').append(esm.failedRecords());
-    return sb.toString();
   }
 }

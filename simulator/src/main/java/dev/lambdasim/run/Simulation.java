@@ -227,10 +227,14 @@ public final class Simulation {
               m.async.failedInvokeCounts(), m.async.deliveries()),
           traceRows(f), eventSource(f)));
     }
+    Map<String, Integer> claimed = new LinkedHashMap<>();
+    for (FunctionSpec spec : scenario.functions()) {
+      claimed.put(spec.name(), Account.claim(spec));
+    }
     return new RunResult(scenario, measuredSeconds, summaries,
         recorder.accountConcurrency.measuredPeak(),
         recorder.accountConcurrency.measuredMean(horizon),
-        accountByReason, bill.account(), conservation, loop.eventsHandled());
+        accountByReason, bill.account(), conservation, claimed, loop.eventsHandled());
   }
 
   /** Returns the rows the function's trace sources skipped, or null if it has none. */
@@ -255,8 +259,13 @@ public final class Simulation {
       return null;
     }
     EsmMetrics esm = f.metrics().esm;
-    List<StreamMapping.ShardStats> shards = source instanceof StreamMapping stream
-        ? List.of(stream.shardStats()) : List.of();
+    List<EsmSummary.Shard> shards = new ArrayList<>();
+    if (source instanceof StreamMapping stream) {
+      for (StreamMapping.ShardStats s : stream.shardStats()) {
+        shards.add(new EsmSummary.Shard(s.shard(), s.received(), s.succeeded(), s.givenUp(),
+            s.backlogAtEnd(), s.iteratorAgeMaxMs(), s.poisoned()));
+      }
+    }
     return new EsmSummary(f.spec().invocation().type().label(), esm.received(), esm.batches(),
         esm.meanBatchSize(), esm.receives(), esm.throttledBatches(), esm.failedBatches(),
         esm.retries(), esm.bisections(), Stats.of(esm.messageAge()), Stats.of(esm.iteratorAge()),

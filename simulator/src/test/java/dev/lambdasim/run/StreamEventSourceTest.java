@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lambdasim.metrics.EsmMetrics.FailureRecord;
 import dev.lambdasim.metrics.MetricsSink;
 import dev.lambdasim.metrics.PeriodRow;
-import dev.lambdasim.model.StreamMapping.ShardStats;
 import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.ScalingSpec;
 import dev.lambdasim.spec.Scenario;
@@ -23,9 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stream event source mapping (lambda-facts.md §8): a shard (or key lane) runs one batch at
- * a time, so IteratorAge grows when arrivals outpace shards × parallelizationFactor batches; a
- * failing batch blocks exactly its shard; retries, bisection and the on-failure destination.
+ * The stream event source mapping, as the Lambda Developer Guide's pages on Kinesis and
+ * DynamoDB streams describe it: a shard (or key lane) runs one batch at a time, so IteratorAge
+ * grows when arrivals outpace shards × parallelizationFactor batches; a failing batch blocks
+ * exactly its shard; retries, bisection and the on-failure destination.
  */
 final class StreamEventSourceTest {
 
@@ -104,10 +104,10 @@ final class StreamEventSourceTest {
         .duration(constant(100 * MS)).stream(stream(4, 1, 100, StreamSpec.INFINITE_RETRIES,
             false, StreamSpec.Routing.RANDOM, 2e-5))
         .poisson(100))).function("consumer");
-    List<ShardStats> shards = consumer.eventSource().shards();
+    List<EsmSummary.Shard> shards = consumer.eventSource().shards();
     assertThat(shards).as("the seed gives some poisoned and some clean shards")
         .anyMatch(s -> s.poisoned() > 0).anyMatch(s -> s.poisoned() == 0);
-    for (ShardStats shard : shards) {
+    for (EsmSummary.Shard shard : shards) {
       if (shard.poisoned() > 0) {
         // Blocked since its poison record (with this seed, the last half-minute or more).
         assertThat(shard.backlogAtEnd()).as("shard %d", shard.shard()).isGreaterThan(100);
