@@ -1,5 +1,7 @@
 package dev.lambdasim.run;
 
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_AVG;
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_MAX;
 import static dev.lambdasim.run.Scenarios.MIN;
 import static dev.lambdasim.run.Scenarios.MS;
 import static dev.lambdasim.run.Scenarios.S;
@@ -63,14 +65,14 @@ final class StreamEventSourceTest {
         .constantRate(400)));
     for (int m : new int[] {1, 4, 9}) {
       double endOfMinute = 60.0 * (m + 1);
-      assertThat(rows.get(m).esm().iteratorAgeMaxMs() / 1000).as("minute %d", m)
+      assertThat(rows.get(m).value(ITERATOR_AGE_MAX) / 1000).as("minute %d", m)
           .isCloseTo(0.5 * endOfMinute, within(2.0));
     }
-    double slope = (rows.get(9).esm().iteratorAgeMaxMs() - rows.get(4).esm().iteratorAgeMaxMs())
+    double slope = (rows.get(9).value(ITERATOR_AGE_MAX) - rows.get(4).value(ITERATOR_AGE_MAX))
         / 1000 / 300;
     assertThat(slope).isCloseTo(0.5, within(0.01));
     // The average over a minute's batches is the age at mid-minute: 0.5 × 570 s.
-    assertThat(rows.get(9).esm().iteratorAgeAvgMs() / 1000).isCloseTo(285.0, within(2.0));
+    assertThat(rows.get(9).value(ITERATOR_AGE_AVG) / 1000).isCloseTo(285.0, within(2.0));
   }
 
   /**
@@ -86,7 +88,7 @@ final class StreamEventSourceTest {
         .constantRate(400));
     List<PeriodRow> rows = rows(scenario);
     for (int m = 1; m < 10; m++) {
-      assertThat(rows.get(m).esm().iteratorAgeMaxMs()).as("minute %d", m).isLessThan(2000.0);
+      assertThat(rows.get(m).value(ITERATOR_AGE_MAX)).as("minute %d", m).isLessThan(2000.0);
     }
     FunctionSummary consumer = Simulation.run(scenario).function("consumer");
     assertThat(consumer.concurrencyPeak()).isLessThanOrEqualTo(6);
