@@ -11,7 +11,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchIgnore;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
@@ -32,8 +31,6 @@ import java.util.stream.Stream;
  * class, so while {@code spec} or {@code output} does not exist (or holds only its
  * {@code package-info}), their rules fail instead of passing without checking anything.
  */
-// ArchUnit's engine runs these rules, and it skips only @ArchIgnore, not JUnit's @Disabled.
-@ArchIgnore(reason = "enabled when the restructure of issue 9 lands")
 // Without package-info classes: the build writes one for every package-info.java, and an
 // otherwise empty package would then satisfy its rules with a class that has no code.
 @AnalyzeClasses(packages = "dev.lambdasim",
@@ -100,7 +97,7 @@ final class ArchitectureTest {
 
   /**
    * Jackson in three places only: the loader, the CloudWatch trace reader, and the writer of
-   * summary.json (today {@code run.SummaryJson}; the restructure moves it to {@code output}).
+   * summary.json ({@code output.SummaryJson}).
    */
   @ArchTest
   static final ArchRule jacksonOnlyInScenarioTraceReadersAndOutput =

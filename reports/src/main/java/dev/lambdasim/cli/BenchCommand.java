@@ -1,7 +1,7 @@
 package dev.lambdasim.cli;
 
-import dev.lambdasim.run.EnvironmentsCsvWriter;
-import dev.lambdasim.run.MetricsCsvWriter;
+import dev.lambdasim.output.EnvironmentsCsvWriter;
+import dev.lambdasim.output.MetricsCsvWriter;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.run.ProgressListener;
 import dev.lambdasim.run.RunResult;

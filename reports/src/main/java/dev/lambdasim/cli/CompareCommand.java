@@ -5,7 +5,7 @@ import dev.lambdasim.report.ComparedRun;
 import dev.lambdasim.report.ComparisonReport;
 import dev.lambdasim.report.RunReport;
 import dev.lambdasim.run.ProgressListener;
-import dev.lambdasim.run.RunFolder;
+import dev.lambdasim.output.RunFolder;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.Problem;
 import dev.lambdasim.spec.Scenario;

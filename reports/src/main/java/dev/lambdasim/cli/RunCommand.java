@@ -3,7 +3,7 @@ package dev.lambdasim.cli;
 import dev.lambdasim.output.ResultFolder;
 import dev.lambdasim.report.RunReport;
 import dev.lambdasim.run.FunctionSummary;
-import dev.lambdasim.run.RunFolder;
+import dev.lambdasim.output.RunFolder;
 import dev.lambdasim.run.RunResult;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.spec.FleetReplay;

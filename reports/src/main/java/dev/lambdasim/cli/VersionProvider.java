@@ -1,6 +1,6 @@
 package dev.lambdasim.cli;
 
-import dev.lambdasim.run.Version;
+import dev.lambdasim.output.Version;
 import picocli.CommandLine;
 
 /** Supplies {@code --version}. */

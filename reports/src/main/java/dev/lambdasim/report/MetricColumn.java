@@ -1,62 +1,66 @@
 package dev.lambdasim.report;
 
+import dev.lambdasim.metrics.PeriodColumn;
+
 /**
- * The metrics.csv columns that the report charts. Only these are kept in memory: one double per
- * period per column, per function.
+ * The metrics.csv columns that the report charts, each naming its column of the simulator's
+ * registry ({@link PeriodColumn}), with the label its charts show. Only these are kept in
+ * memory: one double per period per column, per function.
  */
 enum MetricColumn {
-  INVOCATIONS("Invocations", "Invocations"),
-  ERRORS("Errors", "Errors"),
-  THROTTLES("Throttles", "Throttles"),
-  TIMEOUTS("Timeouts", "Timeouts"),
-  DURATION_AVG("Duration_avg", "Duration avg"),
-  DURATION_P99("Duration_p99", "Duration p99"),
-  DURATION_MAX("Duration_max", "Duration max"),
-  CONCURRENT_EXECUTIONS("ConcurrentExecutions", "Concurrent executions (max)"),
-  COLD_STARTS("ColdStarts", "Cold starts"),
-  INIT_DURATION_AVG("InitDuration_avg", "Init duration avg"),
-  INIT_DURATION_P99("InitDuration_p99", "Init duration p99"),
-  ITERATOR_AGE_MAX("IteratorAge_max", "Iterator age max"),
-  ENVIRONMENTS_INITIALIZING("EnvironmentsInitializing", "Initialising"),
-  ENVIRONMENTS_BUSY("EnvironmentsBusy", "Busy"),
-  ENVIRONMENTS_IDLE("EnvironmentsIdle", "Idle"),
-  ENVIRONMENTS_PROVISIONED_IDLE("EnvironmentsProvisionedIdle", "Provisioned idle"),
-  ENVIRONMENTS_CREATED("EnvironmentsCreated", "Created"),
-  SHUTDOWNS("Shutdowns", "Ended (reclaimed or recycled)"),
+  INVOCATIONS(PeriodColumn.INVOCATIONS, "Invocations"),
+  ERRORS(PeriodColumn.ERRORS, "Errors"),
+  THROTTLES(PeriodColumn.THROTTLES, "Throttles"),
+  TIMEOUTS(PeriodColumn.TIMEOUTS, "Timeouts"),
+  DURATION_AVG(PeriodColumn.DURATION_AVG, "Duration avg"),
+  DURATION_P99(PeriodColumn.DURATION_P99, "Duration p99"),
+  DURATION_MAX(PeriodColumn.DURATION_MAX, "Duration max"),
+  CONCURRENT_EXECUTIONS(PeriodColumn.CONCURRENT_EXECUTIONS, "Concurrent executions (max)"),
+  COLD_STARTS(PeriodColumn.COLD_STARTS, "Cold starts"),
+  INIT_DURATION_AVG(PeriodColumn.INIT_DURATION_AVG, "Init duration avg"),
+  INIT_DURATION_P99(PeriodColumn.INIT_DURATION_P99, "Init duration p99"),
+  ITERATOR_AGE_MAX(PeriodColumn.ITERATOR_AGE_MAX, "Iterator age max"),
+  ENVIRONMENTS_INITIALIZING(PeriodColumn.ENVIRONMENTS_INITIALIZING, "Initialising"),
+  ENVIRONMENTS_BUSY(PeriodColumn.ENVIRONMENTS_BUSY, "Busy"),
+  ENVIRONMENTS_IDLE(PeriodColumn.ENVIRONMENTS_IDLE, "Idle"),
+  ENVIRONMENTS_PROVISIONED_IDLE(PeriodColumn.ENVIRONMENTS_PROVISIONED_IDLE, "Provisioned idle"),
+  ENVIRONMENTS_CREATED(PeriodColumn.ENVIRONMENTS_CREATED, "Created"),
+  SHUTDOWNS(PeriodColumn.SHUTDOWNS, "Ended (reclaimed or recycled)"),
   THROTTLES_ACCOUNT_CONCURRENCY(
-      "Throttles_ConcurrentInvocationLimitExceeded", "Account concurrency limit"),
+      PeriodColumn.THROTTLES_CONCURRENT_INVOCATION_LIMIT, "Account concurrency limit"),
   THROTTLES_RESERVED_CONCURRENCY(
-      "Throttles_ReservedFunctionConcurrentInvocationLimitExceeded", "Reserved concurrency"),
-  THROTTLES_RATE("Throttles_FunctionInvocationRateLimitExceeded", "Invocation rate limit"),
+      PeriodColumn.THROTTLES_RESERVED_CONCURRENT_INVOCATION_LIMIT, "Reserved concurrency"),
+  THROTTLES_RATE(PeriodColumn.THROTTLES_FUNCTION_INVOCATION_RATE_LIMIT, "Invocation rate limit"),
   THROTTLES_RESERVED_RATE(
-      "Throttles_ReservedFunctionInvocationRateLimitExceeded", "Reserved invocation rate"),
-  THROTTLES_SCALING("Throttles_ScalingRateExceeded", "Scaling rate"),
+      PeriodColumn.THROTTLES_RESERVED_INVOCATION_RATE_LIMIT, "Reserved invocation rate"),
+  THROTTLES_SCALING(PeriodColumn.THROTTLES_SCALING_RATE_EXCEEDED, "Scaling rate"),
   PROVISIONED_CONCURRENT_EXECUTIONS(
-      "ProvisionedConcurrentExecutions", "Provisioned used (max busy)"),
-  PROVISIONED_CONFIGURED("ProvisionedConcurrencyConfigured", "Provisioned configured"),
-  PROVISIONED_READY("ProvisionedConcurrencyReady", "Provisioned ready"),
-  ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", "Events received"),
-  ASYNC_EVENTS_DROPPED("AsyncEventsDropped", "Events dropped"),
-  ASYNC_EVENT_AGE_MAX("AsyncEventAge_max", "Event age max"),
-  ASYNC_QUEUE_DEPTH_MAX("AsyncQueueDepth_max", "Queue depth max"),
-  ITERATOR_AGE_AVG("IteratorAge_avg", "Iterator age avg"),
-  ESM_BACKLOG_MAX("EsmBacklog_max", "Backlog max"),
-  MESSAGE_AGE_MAX("MessageAge_max", "Message age max"),
-  MESSAGE_AGE_AVG("MessageAge_avg", "Message age avg"),
-  ESM_CONCURRENCY_MAX("EsmConcurrency_max", "Batches running max"),
-  SQS_POLLER_CONCURRENCY_MAX("SqsPollerConcurrency_max", "Poller allowance max");
+      PeriodColumn.PROVISIONED_CONCURRENT_EXECUTIONS, "Provisioned used (max busy)"),
+  PROVISIONED_CONFIGURED(
+      PeriodColumn.PROVISIONED_CONCURRENCY_CONFIGURED, "Provisioned configured"),
+  PROVISIONED_READY(PeriodColumn.PROVISIONED_CONCURRENCY_READY, "Provisioned ready"),
+  ASYNC_EVENTS_RECEIVED(PeriodColumn.ASYNC_EVENTS_RECEIVED, "Events received"),
+  ASYNC_EVENTS_DROPPED(PeriodColumn.ASYNC_EVENTS_DROPPED, "Events dropped"),
+  ASYNC_EVENT_AGE_MAX(PeriodColumn.ASYNC_EVENT_AGE_MAX, "Event age max"),
+  ASYNC_QUEUE_DEPTH_MAX(PeriodColumn.ASYNC_QUEUE_DEPTH_MAX, "Queue depth max"),
+  ITERATOR_AGE_AVG(PeriodColumn.ITERATOR_AGE_AVG, "Iterator age avg"),
+  ESM_BACKLOG_MAX(PeriodColumn.ESM_BACKLOG_MAX, "Backlog max"),
+  MESSAGE_AGE_MAX(PeriodColumn.MESSAGE_AGE_MAX, "Message age max"),
+  MESSAGE_AGE_AVG(PeriodColumn.MESSAGE_AGE_AVG, "Message age avg"),
+  ESM_CONCURRENCY_MAX(PeriodColumn.ESM_CONCURRENCY_MAX, "Batches running max"),
+  SQS_POLLER_CONCURRENCY_MAX(PeriodColumn.SQS_POLLER_CONCURRENCY_MAX, "Poller allowance max");
 
-  private final String header;
+  private final PeriodColumn column;
   private final String label;
 
-  MetricColumn(String header, String label) {
-    this.header = header;
+  MetricColumn(PeriodColumn column, String label) {
+    this.column = column;
     this.label = label;
   }
 
   /** Returns the column name exactly as metrics.csv spells it. */
   String header() {
-    return header;
+    return column.csvName();
   }
 
   /** Returns the human label used in chart legends. */

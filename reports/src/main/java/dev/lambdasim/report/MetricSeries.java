@@ -1,12 +1,13 @@
 package dev.lambdasim.report;
 
+import dev.lambdasim.metrics.MetricsRecorder;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** The charted time series of one function (or of the account, named "*"), period by period. */
 final class MetricSeries {
   /** The function name metrics.csv uses for the account-wide rows. */
-  static final String ACCOUNT = "*";
+  static final String ACCOUNT = MetricsRecorder.ACCOUNT;
 
   private final String function;
   private final DoubleColumn periodStartsSeconds = new DoubleColumn();

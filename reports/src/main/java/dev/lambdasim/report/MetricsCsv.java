@@ -1,5 +1,6 @@
 package dev.lambdasim.report;
 
+import dev.lambdasim.metrics.PeriodRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,9 +14,6 @@ import java.util.Map;
  * because a silently shortened series would draw a misleading chart.
  */
 final class MetricsCsv {
-  private static final String PERIOD_START = "periodStart";
-  private static final String FUNCTION = "function";
-
   private MetricsCsv() {}
 
   /** Returns the series of every function in file order (the account, "*", included). */
@@ -25,8 +23,8 @@ final class MetricsCsv {
       throw new IOException(file + ": empty file, expected a header line");
     }
     try (csv) {
-      int periodIndex = csv.column(PERIOD_START);
-      int functionIndex = csv.column(FUNCTION);
+      int periodIndex = csv.column(PeriodRow.PERIOD_START);
+      int functionIndex = csv.column(PeriodRow.FUNCTION);
       // A column missing from the header charts as empty, so an older run still gets a report.
       int[] indexes = new int[MetricColumn.values().length];
       for (MetricColumn column : MetricColumn.values()) {

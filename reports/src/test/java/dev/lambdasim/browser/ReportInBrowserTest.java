@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.report.RunReport;
 import dev.lambdasim.run.ProgressListener;
-import dev.lambdasim.run.RunFolder;
+import dev.lambdasim.output.RunFolder;
 import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.scenario.ScenarioLoader;
 import java.awt.image.BufferedImage;

@@ -2,7 +2,7 @@ package dev.lambdasim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdasim.run.Version;
+import dev.lambdasim.output.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

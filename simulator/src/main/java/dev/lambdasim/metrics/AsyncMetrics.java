@@ -10,13 +10,9 @@ import java.util.TreeMap;
  */
 public final class AsyncMetrics {
 
-  private final long warmupNanos;
   /** Events waiting in the queue (not in a running attempt). */
   public final Gauge queueDepth;
-
-  private long periodReceived;
-  private long periodDropped;
-  private long periodAgeMaxNanos;
+  private final PeriodCounters period;
 
   private long received;
   private long dropped;
@@ -28,13 +24,13 @@ public final class AsyncMetrics {
   private final Map<String, Long> failuresByCondition = new TreeMap<>();
   private final Map<Integer, Long> failedInvokeCounts = new TreeMap<>();
 
-  public AsyncMetrics(long warmupNanos) {
-    this.warmupNanos = warmupNanos;
+  AsyncMetrics(long warmupNanos, PeriodCounters period) {
     this.queueDepth = new Gauge(warmupNanos);
+    this.period = period;
   }
 
   public void received(boolean measured) {
-    periodReceived++;
+    period.counts.increment(PeriodColumn.ASYNC_EVENTS_RECEIVED);
     if (measured) {
       received++;
     }
@@ -42,7 +38,7 @@ public final class AsyncMetrics {
 
   /** An event was dropped without success (too old, or retries gave up; CloudWatch counts both). */
   public void dropped(boolean measured) {
-    periodDropped++;
+    period.counts.increment(PeriodColumn.ASYNC_EVENTS_DROPPED);
     if (measured) {
       dropped++;
     }
@@ -62,9 +58,7 @@ public final class AsyncMetrics {
 
   /** An invocation attempt starts {@code ageNanos} after the event was queued. */
   public void invoked(boolean measured, long ageNanos) {
-    if (ageNanos > periodAgeMaxNanos) {
-      periodAgeMaxNanos = ageNanos;
-    }
+    period.asyncAge.record(ageNanos);
     if (measured) {
       age.recordNanos(ageNanos);
     }
@@ -95,24 +89,6 @@ public final class AsyncMetrics {
     if (measured) {
       deliveries.merge(target, 1L, Long::sum);
     }
-  }
-
-  long closePeriodReceived() {
-    long count = periodReceived;
-    periodReceived = 0;
-    return count;
-  }
-
-  long closePeriodDropped() {
-    long count = periodDropped;
-    periodDropped = 0;
-    return count;
-  }
-
-  double closePeriodAgeMaxMs() {
-    double max = periodAgeMaxNanos / 1e6;
-    periodAgeMaxNanos = 0;
-    return max;
   }
 
   public long received() {
@@ -152,9 +128,5 @@ public final class AsyncMetrics {
   /** Returns failed or dropped events by how many invocations they had. */
   public Map<Integer, Long> failedInvokeCounts() {
     return new TreeMap<>(failedInvokeCounts);
-  }
-
-  boolean isMeasured(long nanos) {
-    return nanos >= warmupNanos;
   }
 }

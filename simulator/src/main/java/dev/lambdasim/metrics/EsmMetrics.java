@@ -23,15 +23,7 @@ public final class EsmMetrics {
   /** SQS: concurrent batches the pollers allow now. */
   public final Gauge pollerConcurrency;
 
-  private long periodReceived;
-  private long periodBatches;
-  private long periodFailedRecords;
-  private long periodIteratorAgeMaxNanos;
-  private double periodIteratorAgeSumNanos;
-  private long periodIteratorAgeCount;
-  private long periodMessageAgeMaxNanos;
-  private double periodMessageAgeSumNanos;
-  private long periodMessageAgeCount;
+  private final PeriodCounters period;
 
   private long received;
   private long batches;
@@ -48,8 +40,9 @@ public final class EsmMetrics {
   private final List<FailureRecord> failureRecords = new ArrayList<>();
   private long failureRecordCount;
 
-  public EsmMetrics(long warmupNanos) {
+  EsmMetrics(long warmupNanos, PeriodCounters period) {
     this.warmupNanos = warmupNanos;
+    this.period = period;
     this.backlog = new Gauge(warmupNanos);
     this.batchesInFlight = new Gauge(warmupNanos);
     this.pollerConcurrency = new Gauge(warmupNanos);
@@ -57,7 +50,7 @@ public final class EsmMetrics {
 
   /** A message or record entered the queue or stream. */
   public void received(boolean measured) {
-    periodReceived++;
+    period.counts.increment(PeriodColumn.ESM_RECORDS_RECEIVED);
     if (measured) {
       received++;
     }
@@ -65,11 +58,7 @@ public final class EsmMetrics {
 
   /** SQS: a message was received in a batch {@code ageNanos} after it was sent. */
   public void messageReceived(boolean measured, long ageNanos) {
-    if (ageNanos > periodMessageAgeMaxNanos) {
-      periodMessageAgeMaxNanos = ageNanos;
-    }
-    periodMessageAgeSumNanos += ageNanos;
-    periodMessageAgeCount++;
+    period.messageAge.record(ageNanos);
     if (measured) {
       receives++;
       messageAge.recordNanos(ageNanos);
@@ -81,13 +70,9 @@ public final class EsmMetrics {
    * record ({@code IteratorAge}), SQS gives -1.
    */
   public void batchInvoked(long nowNanos, int records, long iteratorAgeNanos) {
-    periodBatches++;
+    period.counts.increment(PeriodColumn.ESM_BATCHES);
     if (iteratorAgeNanos >= 0) {
-      if (iteratorAgeNanos > periodIteratorAgeMaxNanos) {
-        periodIteratorAgeMaxNanos = iteratorAgeNanos;
-      }
-      periodIteratorAgeSumNanos += iteratorAgeNanos;
-      periodIteratorAgeCount++;
+      period.iteratorAge.record(iteratorAgeNanos);
     }
     if (nowNanos >= warmupNanos) {
       batches++;
@@ -131,7 +116,7 @@ public final class EsmMetrics {
    * {@code target} (a dead-letter queue or on-failure destination; null for none).
    */
   public void failed(boolean measured, String condition, String target) {
-    periodFailedRecords++;
+    period.counts.increment(PeriodColumn.ESM_FAILED_RECORDS);
     if (measured) {
       failedByCondition.merge(condition, 1L, Long::sum);
       if (target != null) {
@@ -149,33 +134,6 @@ public final class EsmMetrics {
     if (failureRecords.size() < MAX_FAILURE_RECORDS_KEPT) {
       failureRecords.add(record);
     }
-  }
-
-  /** Returns this period's figures and starts the next period. */
-  EsmRow closePeriod(long periodEndNanos, long lengthNanos) {
-    backlog.closePeriodMean(periodEndNanos, lengthNanos);
-    batchesInFlight.closePeriodMean(periodEndNanos, lengthNanos);
-    pollerConcurrency.closePeriodMean(periodEndNanos, lengthNanos);
-    EsmRow row = new EsmRow(
-        periodIteratorAgeCount == 0 ? 0.0 : periodIteratorAgeMaxNanos / 1e6,
-        periodIteratorAgeCount == 0 ? Double.NaN
-            : periodIteratorAgeSumNanos / periodIteratorAgeCount / 1e6,
-        periodReceived, periodBatches, backlog.closePeriodMax(),
-        periodMessageAgeCount == 0 ? Double.NaN : periodMessageAgeMaxNanos / 1e6,
-        periodMessageAgeCount == 0 ? Double.NaN
-            : periodMessageAgeSumNanos / periodMessageAgeCount / 1e6,
-        batchesInFlight.closePeriodMax(), pollerConcurrency.closePeriodMax(),
-        periodFailedRecords);
-    periodReceived = 0;
-    periodBatches = 0;
-    periodFailedRecords = 0;
-    periodIteratorAgeMaxNanos = 0;
-    periodIteratorAgeSumNanos = 0;
-    periodIteratorAgeCount = 0;
-    periodMessageAgeMaxNanos = 0;
-    periodMessageAgeSumNanos = 0;
-    periodMessageAgeCount = 0;
-    return row;
   }
 
   public long received() {
@@ -242,26 +200,4 @@ public final class EsmMetrics {
    */
   public record FailureRecord(long timeNanos, int shard, long firstSequence, long lastSequence,
       int records, String condition, int approximateInvokeCount) {}
-
-  /**
-   * One period's event source mapping columns of {@code metrics.csv}.
-   *
-   * @param iteratorAgeMaxMs   the oldest last record of a batch sent in the period (0 if none)
-   * @param iteratorAgeAvgMs   the mean over the period's batches (NaN if none)
-   * @param received           messages or records received
-   * @param batches            batches sent to the function
-   * @param backlogMax         the most messages or records waiting at once
-   * @param messageAgeMaxMs    SQS: the oldest message received in a batch (NaN if none)
-   * @param messageAgeAvgMs    SQS: the mean age of messages received (NaN if none)
-   * @param batchesInFlightMax the most batches running at once
-   * @param pollerConcurrencyMax SQS: the most concurrent batches the pollers allowed
-   * @param failedRecords      messages or records sent to a DLQ or destination, or dropped
-   */
-  public record EsmRow(double iteratorAgeMaxMs, double iteratorAgeAvgMs, long received,
-      long batches, long backlogMax, double messageAgeMaxMs, double messageAgeAvgMs,
-      long batchesInFlightMax, long pollerConcurrencyMax, long failedRecords) {
-
-    public static final EsmRow EMPTY =
-        new EsmRow(0.0, Double.NaN, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, 0);
-  }
 }

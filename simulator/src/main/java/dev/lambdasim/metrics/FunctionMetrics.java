@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything observed about one function: the current period's CloudWatch-like counters, the
- * summary over the measured window, and the conservation ledger over the whole run.
+ * Everything observed about one function, as the model reports it: the current period's
+ * CloudWatch-like figures ({@link PeriodCounters} and the gauges), the summary over the measured
+ * window ({@link MeasuredWindow}), and the conservation ledger over the whole run
+ * ({@link Outcomes}).
  *
  * <p>An invocation is "measured" when it arrived at or after the warm-up; the summary and its
  * ledger count only measured invocations, whole, from arrival to outcome. The period series
@@ -13,6 +15,9 @@ import java.util.List;
  * state is reset when each period ends.
  */
 public final class FunctionMetrics {
+
+  /** How many scaling actions are listed in full (the count goes on). */
+  public static final int MAX_SCALING_ACTIONS_KEPT = 1000;
 
   private final String name;
   private final long warmupNanos;
@@ -28,55 +33,23 @@ public final class FunctionMetrics {
   /** Provisioned concurrency as configured, and as initialised and usable (ready). */
   public final Gauge provisionedConfigured;
   public final Gauge provisionedReady;
-  private long provisionedStartsTotal;
-  private double provisionedUtilisationMax;
-  private final List<ScalingAction> scalingActions = new ArrayList<>();
   /** The asynchronous event queue's figures. */
   public final AsyncMetrics async;
   /** The event source mapping's figures (SQS queue or stream). */
   public final EsmMetrics esm;
+  /** Every gauge above and of {@link #async} and {@link #esm}, closed with each period. */
+  private final List<Gauge> gauges;
+
+  private final PeriodCounters period = new PeriodCounters();
+  private final MeasuredWindow measured = new MeasuredWindow();
+  private final Outcomes measuredOutcomes = new Outcomes();
+  /** The whole run, checked at the end whatever the warm-up. */
+  private final Outcomes allOutcomes = new Outcomes();
+
+  private long provisionedStartsTotal;
+  private double provisionedUtilisationMax;
+  private final List<ScalingAction> scalingActions = new ArrayList<>();
   private long scalingActionCount;
-
-  // The current period.
-  private long periodInvocations;
-  private long periodErrors;
-  private long periodTimeouts;
-  private long periodColdStarts;
-  private long periodProvisionedInvocations;
-  private long periodSpilloverInvocations;
-  private long periodCreated;
-  private long periodShutdowns;
-  private final long[] periodThrottles = new long[ThrottleReason.count()];
-  private final LatencyHistogram periodDuration = new LatencyHistogram(2);
-  private final LatencyHistogram periodInit = new LatencyHistogram(2);
-
-  // The measured window (summary).
-  private final Outcomes measured = new Outcomes();
-  private final long[] throttles = new long[ThrottleReason.count()];
-  private long invocations;
-  private long errors;
-  private long timeouts;
-  private long coldStarts;
-  private long provisionedInvocations;
-  private long spilloverInvocations;
-  private long created;
-  private long reclaimed;
-  private long recycled;
-  private double onDemandGbSeconds;
-  private double provisionedDurationGbSeconds;
-  // A warm invocation's latency is its duration, so a warm one is recorded once (latencyWarm)
-  // and the overall duration and latency distributions are merged when asked for: fewer
-  // histogram updates on the hot path.
-  private final LatencyHistogram durationCold = new LatencyHistogram(3);
-  private final LatencyHistogram init = new LatencyHistogram(3);
-  private final LatencyHistogram latencyCold = new LatencyHistogram(3);
-  private final LatencyHistogram latencyWarm = new LatencyHistogram(3);
-  // Warm invocations that waited in the async queue: their latency is not their duration.
-  private final LatencyHistogram durationWarmQueued = new LatencyHistogram(3);
-  private final LatencyHistogram latencyWarmQueued = new LatencyHistogram(3);
-
-  // The whole run, checked at the end whatever the warm-up.
-  private final Outcomes all = new Outcomes();
 
   public FunctionMetrics(String name, long warmupNanos) {
     this.name = name;
@@ -90,8 +63,11 @@ public final class FunctionMetrics {
     this.environments = new Gauge(warmupNanos);
     this.provisionedConfigured = new Gauge(warmupNanos);
     this.provisionedReady = new Gauge(warmupNanos);
-    this.async = new AsyncMetrics(warmupNanos);
-    this.esm = new EsmMetrics(warmupNanos);
+    this.async = new AsyncMetrics(warmupNanos, period);
+    this.esm = new EsmMetrics(warmupNanos, period);
+    this.gauges = List.of(initializing, busy, idle, provisionedIdle, provisionedBusy, concurrency,
+        environments, provisionedConfigured, provisionedReady, async.queueDepth, esm.backlog,
+        esm.batchesInFlight, esm.pollerConcurrency);
   }
 
   public String name() {
@@ -103,57 +79,39 @@ public final class FunctionMetrics {
     return arrivalNanos >= warmupNanos;
   }
 
-  // The conservation ledger. A request (a sync call, or an async event) arrives, is in flight
-  // until its outcome, and ends exactly once: succeeded, failed, throttled or dropped.
-
   /** A request arrives; it is in flight until {@link #requestEnded}. */
   public void arrival(boolean isMeasured) {
-    all.arrivals++;
-    all.inFlight++;
+    allOutcomes.arrive();
     if (isMeasured) {
-      measured.arrivals++;
-      measured.inFlight++;
+      measuredOutcomes.arrive();
     }
   }
 
   /** A request reaches its outcome. */
   public void requestEnded(boolean isMeasured, Outcome outcome) {
-    all.end(outcome);
+    allOutcomes.end(outcome);
     if (isMeasured) {
-      measured.end(outcome);
+      measuredOutcomes.end(outcome);
     }
   }
 
   /** One invocation attempt was throttled (CloudWatch {@code Throttles}; not an outcome). */
   public void throttle(ThrottleReason reason, boolean isMeasured) {
-    periodThrottles[reason.ordinal()]++;
-    if (isMeasured) {
-      throttles[reason.ordinal()]++;
-    }
+    count(PeriodColumn.THROTTLES, isMeasured);
+    count(PeriodColumn.throttles(reason), isMeasured);
   }
 
   /** An invocation starts on an environment (after admission). */
   public void start(boolean isMeasured, boolean cold, boolean onProvisioned, boolean spillover) {
-    periodInvocations++;
+    count(PeriodColumn.INVOCATIONS, isMeasured);
     if (cold) {
-      periodColdStarts++;
+      count(PeriodColumn.COLD_STARTS, isMeasured);
     }
     if (onProvisioned) {
-      periodProvisionedInvocations++;
+      count(PeriodColumn.PROVISIONED_CONCURRENCY_INVOCATIONS, isMeasured);
       provisionedStartsTotal++;
     } else if (spillover) {
-      periodSpilloverInvocations++;
-    }
-    if (isMeasured) {
-      invocations++;
-      if (cold) {
-        coldStarts++;
-      }
-      if (onProvisioned) {
-        provisionedInvocations++;
-      } else if (spillover) {
-        spilloverInvocations++;
-      }
+      count(PeriodColumn.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, isMeasured);
     }
   }
 
@@ -167,47 +125,22 @@ public final class FunctionMetrics {
    */
   public void complete(boolean isMeasured, long queueNanos, long initNanos, long handlerNanos,
       boolean cold, boolean error, boolean timeout, boolean onProvisioned, double gbSeconds) {
-    periodDuration.recordNanos(handlerNanos);
-    if (cold) {
-      periodInit.recordNanos(initNanos);
-    }
+    period.histograms.complete(handlerNanos, cold, initNanos);
     if (error) {
-      periodErrors++;
+      count(PeriodColumn.ERRORS, isMeasured);
     }
     if (timeout) {
-      periodTimeouts++;
+      count(PeriodColumn.TIMEOUTS, isMeasured);
     }
-    if (!isMeasured) {
-      return;
-    }
-    if (error) {
-      errors++;
-    }
-    if (timeout) {
-      timeouts++;
-    }
-    long latencyNanos = queueNanos + initNanos + handlerNanos;
-    if (cold) {
-      durationCold.recordNanos(handlerNanos);
-      init.recordNanos(initNanos);
-      latencyCold.recordNanos(latencyNanos);
-    } else if (queueNanos == 0) {
-      latencyWarm.recordNanos(handlerNanos);
-    } else {
-      durationWarmQueued.recordNanos(handlerNanos);
-      latencyWarmQueued.recordNanos(latencyNanos);
-    }
-    if (onProvisioned) {
-      provisionedDurationGbSeconds += gbSeconds;
-    } else {
-      onDemandGbSeconds += gbSeconds;
+    if (isMeasured) {
+      measured.complete(queueNanos, initNanos, handlerNanos, cold, onProvisioned, gbSeconds);
     }
   }
 
   /** Init time of a recycled provisioned environment's replacement, billed at its price. */
   public void provisionedInitBilled(long nowNanos, double gbSeconds) {
     if (nowNanos >= warmupNanos) {
-      provisionedDurationGbSeconds += gbSeconds;
+      measured.provisionedInitBilled(gbSeconds);
     }
   }
 
@@ -226,98 +159,65 @@ public final class FunctionMetrics {
     }
   }
 
-  /** How many scaling actions are listed in full (the count goes on). */
-  public static final int MAX_SCALING_ACTIONS_KEPT = 1000;
-
   public void environmentCreated(long nowNanos) {
-    periodCreated++;
-    if (nowNanos >= warmupNanos) {
-      created++;
-    }
+    count(PeriodColumn.ENVIRONMENTS_CREATED, nowNanos >= warmupNanos);
   }
 
   /** An environment ended: reclaimed after its keep-alive, or recycled at its maximum lifetime. */
   public void environmentEnded(long nowNanos, boolean byKeepAlive) {
-    periodShutdowns++;
+    period.counts.increment(PeriodColumn.SHUTDOWNS);
     if (nowNanos >= warmupNanos) {
-      if (byKeepAlive) {
-        reclaimed++;
-      } else {
-        recycled++;
-      }
+      measured.environmentEnded(byKeepAlive);
+    }
+  }
+
+  private void count(PeriodColumn column, boolean isMeasured) {
+    period.counts.increment(column);
+    if (isMeasured) {
+      measured.counts.increment(column);
     }
   }
 
   /**
-   * Returns this function's row for the period that ends now, and starts the next period.
-   *
-   * @param provisionedConcurrency configured provisioned concurrency (for its utilisation)
+   * Returns this function's row for the period [{@code periodStartNanos},
+   * {@code periodEndNanos}) and starts the next period; its durations are merged into
+   * {@code aggregate} (the account's or the {@code *others*} row's).
    */
-  public PeriodRow closePeriod(long periodStartNanos, long periodEndNanos,
-      LatencyHistogram accountDuration, LatencyHistogram accountInit) {
+  PeriodRow closePeriod(long periodStartNanos, long periodEndNanos, PeriodHistograms aggregate) {
     long length = periodEndNanos - periodStartNanos;
-    long provisionedMax = provisionedBusy.closePeriodMax();
-    long readyMax = provisionedReady.closePeriodMax();
-    provisionedConfigured.closePeriodMax();
-    List<Long> throttleCounts = new ArrayList<>(periodThrottles.length);
-    long throttleTotal = 0;
-    for (long count : periodThrottles) {
-      throttleCounts.add(count);
-      throttleTotal += count;
+    for (Gauge gauge : gauges) {
+      gauge.closePeriod(periodEndNanos, length);
     }
-    PeriodRow row = new PeriodRow(
-        periodStartNanos / 1e9, name,
-        periodInvocations, periodErrors, throttleTotal,
-        periodDuration.meanMs(), periodDuration.percentileMs(50), periodDuration.percentileMs(99),
-        periodDuration.maxMs(),
-        concurrency.closePeriodMax(),
-        provisionedMax,
-        readyMax > 0 ? (double) provisionedMax / readyMax : 0.0,
-        periodProvisionedInvocations, periodSpilloverInvocations,
-        periodColdStarts, periodInit.meanMs(),
-        busy.closePeriodMean(periodEndNanos, length),
-        idle.closePeriodMean(periodEndNanos, length),
-        periodShutdowns, periodTimeouts, periodInit.percentileMs(99),
-        initializing.closePeriodMean(periodEndNanos, length),
-        provisionedIdle.closePeriodMean(periodEndNanos, length),
-        periodCreated, throttleCounts,
-        provisionedConfigured.closePeriodMean(periodEndNanos, length),
-        provisionedReady.closePeriodMean(periodEndNanos, length),
-        async.closePeriodReceived(), async.closePeriodAgeMaxMs(), async.closePeriodDropped(),
-        closeQueueDepth(periodEndNanos, length), esm.closePeriod(periodEndNanos, length));
-    // Gauges not shown as period means still need their period state reset.
-    provisionedIdle.closePeriodMax();
-    initializing.closePeriodMax();
-    busy.closePeriodMax();
-    idle.closePeriodMax();
-    environments.closePeriodMean(periodEndNanos, length);
-    environments.closePeriodMax();
-    concurrency.closePeriodMean(periodEndNanos, length);
-    provisionedBusy.closePeriodMean(periodEndNanos, length);
-
-    accountDuration.add(periodDuration);
-    accountInit.add(periodInit);
-    periodDuration.reset();
-    periodInit.reset();
-    periodInvocations = 0;
-    periodErrors = 0;
-    periodTimeouts = 0;
-    periodColdStarts = 0;
-    periodProvisionedInvocations = 0;
-    periodSpilloverInvocations = 0;
-    periodCreated = 0;
-    periodShutdowns = 0;
-    java.util.Arrays.fill(periodThrottles, 0);
-    return row;
+    double[] values = new double[PeriodColumn.count()];
+    for (PeriodColumn column : PeriodColumn.all()) {
+      values[column.ordinal()] = column.read(this);
+    }
+    aggregate.add(period.histograms);
+    period.reset();
+    return new PeriodRow(periodStartNanos / 1e9, name, values);
   }
 
-  private long closeQueueDepth(long periodEndNanos, long length) {
-    async.queueDepth.closePeriodMean(periodEndNanos, length);
-    return async.queueDepth.closePeriodMax();
+  /** Returns the current period's counters, which the columns read when it closes. */
+  PeriodCounters period() {
+    return period;
   }
 
   // Read access for the summary.
 
+  /** Returns the figures of the measured window. */
+  public MeasuredWindow measured() {
+    return measured;
+  }
+
+  public Outcomes measuredOutcomes() {
+    return measuredOutcomes;
+  }
+
+  public Outcomes allOutcomes() {
+    return allOutcomes;
+  }
+
+  /** Returns how many invocations started on provisioned environments over the whole run. */
   public long provisionedStartsTotal() {
     return provisionedStartsTotal;
   }
@@ -344,92 +244,6 @@ public final class FunctionMetrics {
     return scalingActionCount;
   }
 
-  public Outcomes measuredOutcomes() {
-    return measured;
-  }
-
-  public Outcomes allOutcomes() {
-    return all;
-  }
-
-  public long throttles(ThrottleReason reason) {
-    return throttles[reason.ordinal()];
-  }
-
-  public long invocations() {
-    return invocations;
-  }
-
-  public long errors() {
-    return errors;
-  }
-
-  public long timeouts() {
-    return timeouts;
-  }
-
-  public long coldStarts() {
-    return coldStarts;
-  }
-
-  public long provisionedInvocations() {
-    return provisionedInvocations;
-  }
-
-  public long spilloverInvocations() {
-    return spilloverInvocations;
-  }
-
-  public long environmentsCreated() {
-    return created;
-  }
-
-  public long environmentsReclaimed() {
-    return reclaimed;
-  }
-
-  public long environmentsRecycled() {
-    return recycled;
-  }
-
-  public double onDemandGbSeconds() {
-    return onDemandGbSeconds;
-  }
-
-  public double provisionedDurationGbSeconds() {
-    return provisionedDurationGbSeconds;
-  }
-
-  /** Returns a new histogram of handler durations (what CloudWatch's Duration shows). */
-  public LatencyHistogram duration() {
-    return merged(latencyWarm, durationCold, durationWarmQueued);
-  }
-
-  public LatencyHistogram init() {
-    return init;
-  }
-
-  /** Returns a new histogram of caller-seen latencies (init when cold, plus handler). */
-  public LatencyHistogram latency() {
-    return merged(latencyWarm, latencyCold, latencyWarmQueued);
-  }
-
-  private static LatencyHistogram merged(LatencyHistogram... parts) {
-    LatencyHistogram sum = new LatencyHistogram(3);
-    for (LatencyHistogram part : parts) {
-      sum.add(part);
-    }
-    return sum;
-  }
-
-  public LatencyHistogram latencyCold() {
-    return latencyCold;
-  }
-
-  public LatencyHistogram latencyWarm() {
-    return merged(latencyWarm, latencyWarmQueued);
-  }
-
   /** How a request ends. */
   public enum Outcome {
     SUCCEEDED,
@@ -439,53 +253,5 @@ public final class FunctionMetrics {
     THROTTLED,
     /** An async event discarded without a successful invocation (too old, or never invocable). */
     DROPPED
-  }
-
-  /** Counts for the conservation ledger: every arrival ends in exactly one of these. */
-  public static final class Outcomes {
-    long arrivals;
-    long succeeded;
-    long failed;
-    long throttled;
-    long dropped;
-    long inFlight;
-
-    public long arrivals() {
-      return arrivals;
-    }
-
-    public long succeeded() {
-      return succeeded;
-    }
-
-    public long failed() {
-      return failed;
-    }
-
-    public long throttled() {
-      return throttled;
-    }
-
-    public long dropped() {
-      return dropped;
-    }
-
-    public long inFlight() {
-      return inFlight;
-    }
-
-    public boolean balanced() {
-      return arrivals == succeeded + failed + throttled + dropped + inFlight;
-    }
-
-    void end(Outcome outcome) {
-      inFlight--;
-      switch (outcome) {
-        case SUCCEEDED -> succeeded++;
-        case FAILED -> failed++;
-        case THROTTLED -> throttled++;
-        case DROPPED -> dropped++;
-      }
-    }
   }
 }

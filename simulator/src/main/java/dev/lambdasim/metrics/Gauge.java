@@ -18,6 +18,8 @@ public final class Gauge {
   private long measuredPeak;
   private double totalArea;
   private long windowMax;
+  private double closedMean;
+  private long closedMax;
 
   public Gauge(long measuredFromNanos) {
     this.measuredFromNanos = measuredFromNanos;
@@ -75,6 +77,25 @@ public final class Gauge {
     long max = periodMax;
     periodMax = value;
     return max;
+  }
+
+  /**
+   * Closes the period ending now, of {@code lengthNanos}: its mean and maximum are kept for
+   * {@link #closedMean} and {@link #closedMax}, and the next period starts.
+   */
+  void closePeriod(long nowNanos, long lengthNanos) {
+    closedMean = closePeriodMean(nowNanos, lengthNanos);
+    closedMax = closePeriodMax();
+  }
+
+  /** Returns the time-weighted mean of the period closed last. */
+  double closedMean() {
+    return closedMean;
+  }
+
+  /** Returns the maximum of the period closed last. */
+  long closedMax() {
+    return closedMax;
   }
 
   /** Returns the time-weighted mean over the measured window ending at {@code endNanos}. */

@@ -63,8 +63,7 @@ public final class MetricsRecorder {
       for (int i = 0; i < functions.size(); i++) {
         boolean own = listed.get(i);
         RowSum into = own ? account : others;
-        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos, into.duration,
-            into.init);
+        PeriodRow row = functions.get(i).closePeriod(startNanos, endNanos, into.histograms);
         if (own) {
           sink.accept(row);
         } else {
@@ -73,17 +72,16 @@ public final class MetricsRecorder {
         account.add(row);
       }
       if (others != null) {
-        account.duration.add(others.duration);
-        account.init.add(others.init);
-        sink.accept(others.close(startNanos / 1e9, RowSum.OTHERS, others.summedConcurrency(),
-            others.summedProvisionedBusy()));
+        account.histograms.add(others.histograms);
+        sink.accept(others.close(startNanos / 1e9, RowSum.OTHERS));
       }
-      accountConcurrency.closePeriodMean(endNanos, length);
-      accountProvisionedBusy.closePeriodMean(endNanos, length);
-      long provisionedMax = accountProvisionedBusy.closePeriodMax();
+      accountConcurrency.closePeriod(endNanos, length);
+      accountProvisionedBusy.closePeriod(endNanos, length);
       // The account's own gauges give exact maxima, where the sum of functions' maxima would not.
-      sink.accept(account.close(startNanos / 1e9, ACCOUNT, accountConcurrency.closePeriodMax(),
-          provisionedMax));
+      account.replaceMaxima(PeriodColumn.CONCURRENT_EXECUTIONS, accountConcurrency.closedMax());
+      account.replaceMaxima(PeriodColumn.PROVISIONED_CONCURRENT_EXECUTIONS,
+          accountProvisionedBusy.closedMax());
+      sink.accept(account.close(startNanos / 1e9, ACCOUNT));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,132 +1,59 @@
 package dev.lambdasim.metrics;
 
-import java.util.List;
-
 /**
  * One row of {@code metrics.csv}: what CloudWatch would show for one function (or the account,
- * {@code function = "*"}) in one metrics period. Statistics with no data are NaN and written as
- * empty cells; columns for features not simulated yet hold 0.
- *
- * @param periodStartSeconds start of the period, seconds from the start of the run
- * @param function           function name, or {@code *} for the account
- * @param durationAvgMs      handler duration statistics of invocations that ended in the period
- * @param concurrentExecutions maximum of environments initialising or busy in the period
- * @param environmentsBusy   time-weighted mean of busy environments (likewise the other states)
- * @param throttlesByReason  counts in {@link ThrottleReason} order
- * @param provisionedConcurrencyConfigured time-weighted mean of the configured value
- * @param provisionedConcurrencyReady time-weighted mean of initialised provisioned environments
- * @param asyncEventAgeMaxMs the oldest async event when invoked in the period
- * @param asyncQueueDepthMax the most async events waiting at once in the period
- * @param esm                the event source mapping's columns ({@code IteratorAge_max} and
- *                           the appended SQS and stream columns)
+ * {@code function = "*"}, or the unlisted functions, {@code *others*}) in one metrics period, a
+ * value per {@link PeriodColumn}. Statistics with no data are NaN, written as empty cells.
  */
-public record PeriodRow(
-    double periodStartSeconds,
-    String function,
-    long invocations,
-    long errors,
-    long throttles,
-    double durationAvgMs,
-    double durationP50Ms,
-    double durationP99Ms,
-    double durationMaxMs,
-    long concurrentExecutions,
-    long provisionedConcurrentExecutions,
-    double provisionedConcurrencyUtilization,
-    long provisionedConcurrencyInvocations,
-    long provisionedConcurrencySpilloverInvocations,
-    long coldStarts,
-    double initDurationAvgMs,
-    double environmentsBusy,
-    double environmentsIdle,
-    long shutdowns,
-    long timeouts,
-    double initDurationP99Ms,
-    double environmentsInitializing,
-    double environmentsProvisionedIdle,
-    long environmentsCreated,
-    List<Long> throttlesByReason,
-    double provisionedConcurrencyConfigured,
-    double provisionedConcurrencyReady,
-    long asyncEventsReceived,
-    double asyncEventAgeMaxMs,
-    long asyncEventsDropped,
-    long asyncQueueDepthMax,
-    EsmMetrics.EsmRow esm) {
+public final class PeriodRow {
 
-  /** The header of {@code metrics.csv}; names and order are a contract (design.md §5). */
-  public static final String HEADER = String.join(",",
-      "periodStart", "function", "Invocations", "Errors", "Throttles",
-      "Duration_avg", "Duration_p50", "Duration_p99", "Duration_max",
-      "ConcurrentExecutions", "ProvisionedConcurrentExecutions",
-      "ProvisionedConcurrencyUtilization", "ProvisionedConcurrencyInvocations",
-      "ProvisionedConcurrencySpilloverInvocations", "ColdStarts", "InitDuration_avg",
-      "IteratorAge_max", "AsyncEventsReceived", "AsyncEventAge_max", "AsyncEventsDropped",
-      "DeadLetterErrors", "DestinationDeliveryFailures", "EnvironmentsBusy", "EnvironmentsIdle",
-      "Shutdowns",
-      // Columns beyond the contract, appended so the contract's columns keep their positions.
-      "Timeouts", "InitDuration_p99", "EnvironmentsInitializing", "EnvironmentsProvisionedIdle",
-      "EnvironmentsCreated",
-      "Throttles_ConcurrentInvocationLimitExceeded",
-      "Throttles_ReservedFunctionConcurrentInvocationLimitExceeded",
-      "Throttles_FunctionInvocationRateLimitExceeded",
-      "Throttles_ReservedFunctionInvocationRateLimitExceeded",
-      "Throttles_ScalingRateExceeded",
-      "ProvisionedConcurrencyConfigured", "ProvisionedConcurrencyReady", "AsyncQueueDepth_max",
-      "IteratorAge_avg", "EsmRecordsReceived", "EsmBatches", "EsmBacklog_max", "MessageAge_max",
-      "MessageAge_avg", "EsmConcurrency_max", "SqsPollerConcurrency_max", "EsmFailedRecords");
+  /** The name of the first column: the start of the period, seconds from the start of the run. */
+  public static final String PERIOD_START = "periodStart";
+  /** The name of the second column: the function, {@code *} or {@code *others*}. */
+  public static final String FUNCTION = "function";
+  /** The header of {@code metrics.csv}: the two key columns, then the {@link PeriodColumn}s. */
+  public static final String HEADER = PERIOD_START + "," + FUNCTION + ","
+      + PeriodColumn.csvNames();
 
-  public PeriodRow {
-    throttlesByReason = List.copyOf(throttlesByReason);
-    esm = esm == null ? EsmMetrics.EsmRow.EMPTY : esm;
+  private final double periodStartSeconds;
+  private final String function;
+  private final double[] values;
+
+  /** A row that owns {@code values}, indexed by {@link PeriodColumn#ordinal()}. */
+  PeriodRow(double periodStartSeconds, String function, double[] values) {
+    if (values.length != PeriodColumn.count()) {
+      throw new IllegalArgumentException(
+          values.length + " values for " + PeriodColumn.count() + " columns");
+    }
+    this.periodStartSeconds = periodStartSeconds;
+    this.function = function;
+    this.values = values;
   }
 
-  /** Returns the row as CSV, numbers in a fixed format independent of the default locale. */
-  public String toCsv() {
-    StringBuilder sb = new StringBuilder(256);
-    sb.append(Numbers.decimal(periodStartSeconds)).append(',');
-    sb.append(Csv.quote(function)).append(',');
-    sb.append(invocations).append(',').append(errors).append(',').append(throttles).append(',');
-    sb.append(Numbers.decimal(durationAvgMs)).append(',');
-    sb.append(Numbers.decimal(durationP50Ms)).append(',');
-    sb.append(Numbers.decimal(durationP99Ms)).append(',');
-    sb.append(Numbers.decimal(durationMaxMs)).append(',');
-    sb.append(concurrentExecutions).append(',');
-    sb.append(provisionedConcurrentExecutions).append(',');
-    sb.append(Numbers.decimal(provisionedConcurrencyUtilization)).append(',');
-    sb.append(provisionedConcurrencyInvocations).append(',');
-    sb.append(provisionedConcurrencySpilloverInvocations).append(',');
-    sb.append(coldStarts).append(',');
-    sb.append(Numbers.decimal(initDurationAvgMs)).append(',');
-    sb.append(Numbers.decimal(esm.iteratorAgeMaxMs())).append(',');
-    sb.append(asyncEventsReceived).append(',');
-    sb.append(Numbers.decimal(asyncEventAgeMaxMs)).append(',');
-    sb.append(asyncEventsDropped).append(',');
-    // DeadLetterErrors, DestinationDeliveryFailures: deliveries never fail in the simulation.
-    sb.append("0,0,");
-    sb.append(Numbers.decimal(environmentsBusy)).append(',');
-    sb.append(Numbers.decimal(environmentsIdle)).append(',');
-    sb.append(shutdowns).append(',');
-    sb.append(timeouts).append(',');
-    sb.append(Numbers.decimal(initDurationP99Ms)).append(',');
-    sb.append(Numbers.decimal(environmentsInitializing)).append(',');
-    sb.append(Numbers.decimal(environmentsProvisionedIdle)).append(',');
-    sb.append(environmentsCreated);
-    for (long count : throttlesByReason) {
-      sb.append(',').append(count);
+  /** Returns the start of the period, seconds from the start of the run. */
+  public double periodStartSeconds() {
+    return periodStartSeconds;
+  }
+
+  public String function() {
+    return function;
+  }
+
+  /** Returns the column's value (NaN for a statistic with no data). */
+  public double value(PeriodColumn column) {
+    return values[column.ordinal()];
+  }
+
+  /** Returns the value of a {@link PeriodColumn.Unit#COUNT} column. */
+  public long count(PeriodColumn column) {
+    if (!column.unit().isWhole()) {
+      throw new IllegalArgumentException(column + " is not a count");
     }
-    sb.append(',').append(Numbers.decimal(provisionedConcurrencyConfigured));
-    sb.append(',').append(Numbers.decimal(provisionedConcurrencyReady));
-    sb.append(',').append(asyncQueueDepthMax);
-    sb.append(',').append(Numbers.decimal(esm.iteratorAgeAvgMs()));
-    sb.append(',').append(esm.received());
-    sb.append(',').append(esm.batches());
-    sb.append(',').append(esm.backlogMax());
-    sb.append(',').append(Numbers.decimal(esm.messageAgeMaxMs()));
-    sb.append(',').append(Numbers.decimal(esm.messageAgeAvgMs()));
-    sb.append(',').append(esm.batchesInFlightMax());
-    sb.append(',').append(esm.pollerConcurrencyMax());
-    sb.append(',').append(esm.failedRecords());
-    return sb.toString();
+    return (long) values[column.ordinal()];
+  }
+
+  @Override
+  public String toString() {
+    return "PeriodRow[" + periodStartSeconds + ", " + function + "]";
   }
 }

@@ -2,7 +2,7 @@ package dev.lambdasim.metrics;
 
 /**
  * Why a request was throttled (HTTP 429). Labels are the {@code Reason} values of Lambda's
- * {@code TooManyRequestsException} (lambda-facts.md §1, D-429), except
+ * {@code TooManyRequestsException} (the Lambda API Reference, Invoke, Errors), except
  * {@link #SCALING_RATE_EXCEEDED}: the platform documents the concurrency scaling rate but no
  * reason value of its own for it, so lambdasim names it.
  */

@@ -1,6 +1,5 @@
 package dev.lambdasim.output;
 
-import dev.lambdasim.run.Version;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;

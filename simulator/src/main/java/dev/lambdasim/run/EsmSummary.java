@@ -1,7 +1,6 @@
 package dev.lambdasim.run;
 
 import dev.lambdasim.metrics.EsmMetrics.FailureRecord;
-import dev.lambdasim.model.StreamMapping.ShardStats;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ public record EsmSummary(String kind, long received, long batches, double meanBa
     Stats messageAgeMs, Stats iteratorAgeMs, long backlogPeak, long concurrencyPeak,
     long pollerConcurrencyPeak, Map<String, Long> failuresByCondition,
     Map<String, Long> deliveries, long failureRecordCount, List<FailureRecord> failureRecords,
-    List<ShardStats> shards) {
+    List<Shard> shards) {
 
   public EsmSummary {
     failuresByCondition = Map.copyOf(failuresByCondition);
@@ -47,4 +46,15 @@ public record EsmSummary(String kind, long received, long batches, double meanBa
   public long failed() {
     return failuresByCondition.values().stream().mapToLong(Long::longValue).sum();
   }
+
+  /**
+   * One shard of a stream over the whole run.
+   *
+   * @param givenUp          records that ended without success
+   * @param backlogAtEnd     records not yet processed at the end (waiting or in a batch)
+   * @param iteratorAgeMaxMs the largest IteratorAge of its batches
+   * @param poisoned         poison records it received
+   */
+  public record Shard(int shard, long received, long succeeded, long givenUp, long backlogAtEnd,
+      double iteratorAgeMaxMs, long poisoned) {}
 }

@@ -1,6 +1,6 @@
 package dev.lambdasim.run;
 
-import dev.lambdasim.metrics.FunctionMetrics;
+import dev.lambdasim.metrics.Outcomes;
 
 /**
  * The conservation ledger: every arrival ends exactly once, as succeeded, failed (error or
@@ -11,7 +11,7 @@ public record Ledger(long arrivals, long succeeded, long failed, long throttled,
 
   public static final Ledger EMPTY = new Ledger(0, 0, 0, 0, 0, 0);
 
-  static Ledger of(FunctionMetrics.Outcomes o) {
+  static Ledger of(Outcomes o) {
     return new Ledger(o.arrivals(), o.succeeded(), o.failed(), o.throttled(), o.dropped(),
         o.inFlight());
   }

@@ -2,6 +2,8 @@ package dev.lambdasim.run;
 
 import dev.lambdasim.cost.FunctionCost;
 import dev.lambdasim.spec.Scenario;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +11,10 @@ import java.util.Map;
  * The outcome of one run: per-function summaries, the account, and the conservation ledger over
  * the measured window.
  *
- * @param measuredSeconds length of the measured window (duration − warm-up)
- * @param eventsHandled   engine events handled (for benchmarks)
+ * @param measuredSeconds    length of the measured window (duration − warm-up)
+ * @param claimedConcurrency by function name: the concurrency it takes from the account's pool
+ *                           (reserved, else provisioned), in scenario order
+ * @param eventsHandled      engine events handled (for benchmarks)
  */
 public record RunResult(
     Scenario scenario,
@@ -21,10 +25,12 @@ public record RunResult(
     Map<String, Long> accountThrottlesByReason,
     FunctionCost accountCost,
     Ledger conservation,
+    Map<String, Integer> claimedConcurrency,
     long eventsHandled) {
 
   public RunResult {
     functions = List.copyOf(functions);
+    claimedConcurrency = Collections.unmodifiableMap(new LinkedHashMap<>(claimedConcurrency));
   }
 
   public FunctionSummary function(String name) {

@@ -8,6 +8,7 @@ import dev.lambdasim.metrics.EnvironmentTimeline;
 import dev.lambdasim.metrics.EsmMetrics;
 import dev.lambdasim.metrics.FunctionMetrics;
 import dev.lambdasim.metrics.LatencyHistogram;
+import dev.lambdasim.metrics.MeasuredWindow;
 import dev.lambdasim.metrics.MetricsRecorder;
 import dev.lambdasim.metrics.MetricsSink;
 import dev.lambdasim.model.Account;
@@ -171,7 +172,7 @@ public final class Simulation {
 
     List<FunctionUsage> usages = new ArrayList<>();
     for (SimulatedFunction f : functions) {
-      FunctionMetrics m = f.metrics();
+      MeasuredWindow m = f.metrics().measured();
       FunctionSpec spec = f.spec();
       double configuredGbSeconds = f.provisionedConfiguredGbSeconds(horizon);
       usages.add(new FunctionUsage(spec.name(), spec.code().architecture(), m.invocations(),
@@ -185,6 +186,7 @@ public final class Simulation {
     for (int i = 0; i < functions.size(); i++) {
       SimulatedFunction f = functions.get(i);
       FunctionMetrics m = f.metrics();
+      MeasuredWindow w = m.measured();
       Ledger all = Ledger.of(m.allOutcomes());
       Ledger measured = Ledger.of(m.measuredOutcomes());
       if (!all.balanced() || !measured.balanced()) {
@@ -200,24 +202,24 @@ public final class Simulation {
       Map<String, Long> byReason = emptyByReason();
       long throttles = 0;
       for (ThrottleReason reason : ThrottleReason.all()) {
-        long count = m.throttles(reason);
+        long count = w.throttles(reason);
         byReason.put(reason.label(), count);
         accountByReason.merge(reason.label(), count, Long::sum);
         throttles += count;
       }
       conservation = conservation.plus(measured);
       summaries.add(new FunctionSummary(
-          f.name(), measured.arrivals(), m.invocations(), m.errors(), m.timeouts(), throttles,
-          byReason, m.coldStarts(), m.provisionedInvocations(), m.spilloverInvocations(),
-          Stats.of(m.duration()), Stats.of(m.init()), Stats.of(m.latency()),
+          f.name(), measured.arrivals(), w.invocations(), w.errors(), w.timeouts(), throttles,
+          byReason, w.coldStarts(), w.provisionedInvocations(), w.spilloverInvocations(),
+          Stats.of(w.duration()), Stats.of(w.init()), Stats.of(w.latency()),
           m.concurrency.measuredPeak(), m.concurrency.measuredMean(horizon),
-          m.environmentsCreated(), m.environmentsReclaimed(), m.environmentsRecycled(),
+          w.environmentsCreated(), w.environmentsReclaimed(), w.environmentsRecycled(),
           m.environments.measuredPeak(),
           m.idle.measuredMean(horizon) + m.provisionedIdle.measuredMean(horizon),
-          m.onDemandGbSeconds(), m.provisionedDurationGbSeconds(),
+          w.onDemandGbSeconds(), w.provisionedDurationGbSeconds(),
           usages.get(i).provisionedConfiguredGbSeconds(),
           bill.byFunction().get(f.name()), measured,
-          cdf(m.latencyCold()), cdf(m.latencyWarm()),
+          cdf(w.latencyCold()), cdf(w.latencyWarm()),
           new ProvisionedSummary(usages.get(i).provisionedConfiguredGbSeconds(),
               m.provisionedUtilisationMean(horizon), m.provisionedUtilisationMax(),
               m.scalingActionCount(), m.scalingActions()),
@@ -227,10 +229,14 @@ public final class Simulation {
               m.async.failedInvokeCounts(), m.async.deliveries()),
           traceRows(f), eventSource(f)));
     }
+    Map<String, Integer> claimed = new LinkedHashMap<>();
+    for (FunctionSpec spec : scenario.functions()) {
+      claimed.put(spec.name(), Account.claim(spec));
+    }
     return new RunResult(scenario, measuredSeconds, summaries,
         recorder.accountConcurrency.measuredPeak(),
         recorder.accountConcurrency.measuredMean(horizon),
-        accountByReason, bill.account(), conservation, loop.eventsHandled());
+        accountByReason, bill.account(), conservation, claimed, loop.eventsHandled());
   }
 
   /** Returns the rows the function's trace sources skipped, or null if it has none. */
@@ -255,8 +261,13 @@ public final class Simulation {
       return null;
     }
     EsmMetrics esm = f.metrics().esm;
-    List<StreamMapping.ShardStats> shards = source instanceof StreamMapping stream
-        ? List.of(stream.shardStats()) : List.of();
+    List<EsmSummary.Shard> shards = new ArrayList<>();
+    if (source instanceof StreamMapping stream) {
+      for (StreamMapping.ShardStats s : stream.shardStats()) {
+        shards.add(new EsmSummary.Shard(s.shard(), s.received(), s.succeeded(), s.givenUp(),
+            s.backlogAtEnd(), s.iteratorAgeMaxMs(), s.poisoned()));
+      }
+    }
     return new EsmSummary(f.spec().invocation().type().label(), esm.received(), esm.batches(),
         esm.meanBatchSize(), esm.receives(), esm.throttledBatches(), esm.failedBatches(),
         esm.retries(), esm.bisections(), Stats.of(esm.messageAge()), Stats.of(esm.iteratorAge()),

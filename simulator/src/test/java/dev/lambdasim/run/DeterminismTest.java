@@ -9,6 +9,7 @@ import static dev.lambdasim.run.Scenarios.function;
 import static dev.lambdasim.run.Scenarios.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdasim.output.MetricsCsvWriter;
 import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.ReusePolicy;
 import dev.lambdasim.spec.ScalingSpec;
@@ -18,8 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run is a function of its scenario and seed (design.md §3): the same scenario gives an equal
- * result, and another seed gives other draws.
+ * A run is a function of its scenario and seed: the same scenario gives an equal result, and
+ * another seed gives other draws.
  */
 final class DeterminismTest {
 
@@ -63,7 +64,7 @@ final class DeterminismTest {
 
   private static List<String> periodRows(Scenario scenario) {
     List<String> rows = new ArrayList<>();
-    new Simulation(scenario, row -> rows.add(row.toCsv())).run(ProgressListener.none());
+    new Simulation(scenario, row -> rows.add(MetricsCsvWriter.line(row))).run(ProgressListener.none());
     return rows;
   }
 

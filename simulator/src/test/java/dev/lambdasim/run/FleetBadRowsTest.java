@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lambdasim.output.RunFolder;
 import dev.lambdasim.spec.FleetReplay;
 import dev.lambdasim.spec.FunctionSpec;
 import dev.lambdasim.spec.Scenario;

@@ -1,5 +1,9 @@
 package dev.lambdasim.run;
 
+import static dev.lambdasim.metrics.PeriodColumn.COLD_STARTS;
+import static dev.lambdasim.metrics.PeriodColumn.PROVISIONED_CONCURRENCY_CONFIGURED;
+import static dev.lambdasim.metrics.PeriodColumn.PROVISIONED_CONCURRENCY_INVOCATIONS;
+import static dev.lambdasim.metrics.PeriodColumn.PROVISIONED_CONCURRENCY_READY;
 import static dev.lambdasim.run.Scenarios.D;
 import static dev.lambdasim.run.Scenarios.H;
 import static dev.lambdasim.run.Scenarios.MIN;
@@ -29,8 +33,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Provisioned concurrency over time (lambda-facts.md §3): schedules, the allocation delay, the
- * auto scaler's alarms, and the 5-minute billing of configured GB-seconds.
+ * Provisioned concurrency over time, as the Lambda Developer Guide's page on provisioned
+ * concurrency and the pricing page describe it: schedules, the allocation delay, the auto
+ * scaler's alarms, and the 5-minute billing of configured GB-seconds.
  */
 final class ProvisionedOverTimeTest {
 
@@ -64,7 +69,7 @@ final class ProvisionedOverTimeTest {
     return rows.stream()
         .filter(r -> r.periodStartSeconds() * 1e9 >= fromNanos
             && r.periodStartSeconds() * 1e9 < toNanos)
-        .mapToLong(PeriodRow::coldStarts).sum();
+        .mapToLong(r -> r.count(COLD_STARTS)).sum();
   }
 
   /**
@@ -85,7 +90,7 @@ final class ProvisionedOverTimeTest {
 
     assertThat(coldStartsBetween(without, 12 * H, 13 * H)).isGreaterThanOrEqualTo(15);
     assertThat(coldStartsBetween(with, 12 * H, 13 * H)).isZero();
-    assertThat(with.get(12 * 60).provisionedConcurrencyInvocations()).isPositive();
+    assertThat(with.get(12 * 60).count(PROVISIONED_CONCURRENCY_INVOCATIONS)).isPositive();
   }
 
   /**
@@ -109,9 +114,9 @@ final class ProvisionedOverTimeTest {
     assertThat(actions.get(1).timeNanos()).isEqualTo(960 * S);
     assertThat(actions.get(1).to()).isEqualTo(5);
     // Minute 13 has 2 ready all along; minute 14 gets the third 10 ms after it starts.
-    assertThat(rows.get(13).provisionedConcurrencyReady()).isEqualTo(2.0);
-    assertThat(rows.get(14).provisionedConcurrencyReady()).isCloseTo(3.0, within(0.001));
-    assertThat(rows.get(14).provisionedConcurrencyConfigured()).isEqualTo(3.0);
+    assertThat(rows.get(13).value(PROVISIONED_CONCURRENCY_READY)).isEqualTo(2.0);
+    assertThat(rows.get(14).value(PROVISIONED_CONCURRENCY_READY)).isCloseTo(3.0, within(0.001));
+    assertThat(rows.get(14).value(PROVISIONED_CONCURRENCY_CONFIGURED)).isEqualTo(3.0);
   }
 
   /**

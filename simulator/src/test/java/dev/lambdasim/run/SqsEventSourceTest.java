@@ -1,5 +1,8 @@
 package dev.lambdasim.run;
 
+import static dev.lambdasim.metrics.PeriodColumn.CONCURRENT_EXECUTIONS;
+import static dev.lambdasim.metrics.PeriodColumn.ESM_CONCURRENCY_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.SQS_POLLER_CONCURRENCY_MAX;
 import static dev.lambdasim.run.Scenarios.MIN;
 import static dev.lambdasim.run.Scenarios.MS;
 import static dev.lambdasim.run.Scenarios.S;
@@ -20,9 +23,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQS event source mapping (lambda-facts.md §8): pollers scale from 5 concurrent batches by
- * 300 a minute (60 legacy) to their cap, batches fill to batchSize, and a poison message is
- * received exactly maxReceiveCount times before it goes to the dead-letter queue.
+ * The SQS event source mapping, as the Lambda Developer Guide's page on SQS describes it:
+ * pollers scale from 5 concurrent batches by 300 a minute (60 legacy) to their cap, batches
+ * fill to batchSize, and a poison message is received exactly maxReceiveCount times before it
+ * goes to the dead-letter queue.
  */
 final class SqsEventSourceTest {
 
@@ -61,13 +65,13 @@ final class SqsEventSourceTest {
         .burst(0, 100_000));
     List<PeriodRow> rows = rows(scenario, "consumer");
 
-    assertThat(rows.get(0).esm().batchesInFlightMax()).isEqualTo(300);
-    assertThat(rows.get(1).esm().batchesInFlightMax()).isEqualTo(600);
-    assertThat(rows.get(2).esm().batchesInFlightMax()).isEqualTo(900);
-    assertThat(rows.get(3).esm().batchesInFlightMax()).isEqualTo(1200);
-    assertThat(rows.get(4).esm().batchesInFlightMax()).isEqualTo(1250);
-    assertThat(rows.get(5).concurrentExecutions()).isEqualTo(1250);
-    assertThat(rows.get(5).esm().pollerConcurrencyMax()).isEqualTo(1250);
+    assertThat(rows.get(0).count(ESM_CONCURRENCY_MAX)).isEqualTo(300);
+    assertThat(rows.get(1).count(ESM_CONCURRENCY_MAX)).isEqualTo(600);
+    assertThat(rows.get(2).count(ESM_CONCURRENCY_MAX)).isEqualTo(900);
+    assertThat(rows.get(3).count(ESM_CONCURRENCY_MAX)).isEqualTo(1200);
+    assertThat(rows.get(4).count(ESM_CONCURRENCY_MAX)).isEqualTo(1250);
+    assertThat(rows.get(5).count(CONCURRENT_EXECUTIONS)).isEqualTo(1250);
+    assertThat(rows.get(5).count(SQS_POLLER_CONCURRENCY_MAX)).isEqualTo(1250);
   }
 
   /** The first period's batches: 5 at 0 s, then 5 more at each of the ticks 1..59 s. */
@@ -94,7 +98,7 @@ final class SqsEventSourceTest {
         .burst(0, 100_000));
     List<PeriodRow> rows = rows(scenario, "consumer");
     for (int m = 0; m < 5; m++) {
-      assertThat(rows.get(m).esm().batchesInFlightMax()).as("minute %d", m)
+      assertThat(rows.get(m).count(ESM_CONCURRENCY_MAX)).as("minute %d", m)
           .isEqualTo(5 + 60 * m + 59);
     }
   }

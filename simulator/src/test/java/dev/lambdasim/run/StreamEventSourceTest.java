@@ -1,5 +1,7 @@
 package dev.lambdasim.run;
 
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_AVG;
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_MAX;
 import static dev.lambdasim.run.Scenarios.MIN;
 import static dev.lambdasim.run.Scenarios.MS;
 import static dev.lambdasim.run.Scenarios.S;
@@ -12,7 +14,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lambdasim.metrics.EsmMetrics.FailureRecord;
 import dev.lambdasim.metrics.MetricsSink;
 import dev.lambdasim.metrics.PeriodRow;
-import dev.lambdasim.model.StreamMapping.ShardStats;
 import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.ScalingSpec;
 import dev.lambdasim.spec.Scenario;
@@ -23,9 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stream event source mapping (lambda-facts.md §8): a shard (or key lane) runs one batch at
- * a time, so IteratorAge grows when arrivals outpace shards × parallelizationFactor batches; a
- * failing batch blocks exactly its shard; retries, bisection and the on-failure destination.
+ * The stream event source mapping, as the Lambda Developer Guide's pages on Kinesis and
+ * DynamoDB streams describe it: a shard (or key lane) runs one batch at a time, so IteratorAge
+ * grows when arrivals outpace shards × parallelizationFactor batches; a failing batch blocks
+ * exactly its shard; retries, bisection and the on-failure destination.
  */
 final class StreamEventSourceTest {
 
@@ -63,14 +65,14 @@ final class StreamEventSourceTest {
         .constantRate(400)));
     for (int m : new int[] {1, 4, 9}) {
       double endOfMinute = 60.0 * (m + 1);
-      assertThat(rows.get(m).esm().iteratorAgeMaxMs() / 1000).as("minute %d", m)
+      assertThat(rows.get(m).value(ITERATOR_AGE_MAX) / 1000).as("minute %d", m)
           .isCloseTo(0.5 * endOfMinute, within(2.0));
     }
-    double slope = (rows.get(9).esm().iteratorAgeMaxMs() - rows.get(4).esm().iteratorAgeMaxMs())
+    double slope = (rows.get(9).value(ITERATOR_AGE_MAX) - rows.get(4).value(ITERATOR_AGE_MAX))
         / 1000 / 300;
     assertThat(slope).isCloseTo(0.5, within(0.01));
     // The average over a minute's batches is the age at mid-minute: 0.5 × 570 s.
-    assertThat(rows.get(9).esm().iteratorAgeAvgMs() / 1000).isCloseTo(285.0, within(2.0));
+    assertThat(rows.get(9).value(ITERATOR_AGE_AVG) / 1000).isCloseTo(285.0, within(2.0));
   }
 
   /**
@@ -86,7 +88,7 @@ final class StreamEventSourceTest {
         .constantRate(400));
     List<PeriodRow> rows = rows(scenario);
     for (int m = 1; m < 10; m++) {
-      assertThat(rows.get(m).esm().iteratorAgeMaxMs()).as("minute %d", m).isLessThan(2000.0);
+      assertThat(rows.get(m).value(ITERATOR_AGE_MAX)).as("minute %d", m).isLessThan(2000.0);
     }
     FunctionSummary consumer = Simulation.run(scenario).function("consumer");
     assertThat(consumer.concurrencyPeak()).isLessThanOrEqualTo(6);
@@ -104,10 +106,10 @@ final class StreamEventSourceTest {
         .duration(constant(100 * MS)).stream(stream(4, 1, 100, StreamSpec.INFINITE_RETRIES,
             false, StreamSpec.Routing.RANDOM, 2e-5))
         .poisson(100))).function("consumer");
-    List<ShardStats> shards = consumer.eventSource().shards();
+    List<EsmSummary.Shard> shards = consumer.eventSource().shards();
     assertThat(shards).as("the seed gives some poisoned and some clean shards")
         .anyMatch(s -> s.poisoned() > 0).anyMatch(s -> s.poisoned() == 0);
-    for (ShardStats shard : shards) {
+    for (EsmSummary.Shard shard : shards) {
       if (shard.poisoned() > 0) {
         // Blocked since its poison record (with this seed, the last half-minute or more).
         assertThat(shard.backlogAtEnd()).as("shard %d", shard.shard()).isGreaterThan(100);

@@ -3,6 +3,7 @@ package dev.lambdasim.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdasim.output.RunFolder;
 import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.scenario.ScenarioException;
 import dev.lambdasim.scenario.ScenarioLoader;

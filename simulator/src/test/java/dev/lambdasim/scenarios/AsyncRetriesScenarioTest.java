@@ -1,5 +1,7 @@
 package dev.lambdasim.scenarios;
 
+import static dev.lambdasim.metrics.PeriodColumn.ASYNC_EVENT_AGE_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.ASYNC_QUEUE_DEPTH_MAX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.metrics.PeriodRow;
@@ -45,11 +47,11 @@ final class AsyncRetriesScenarioTest {
   void queueMetricsJumpAtTheBurstAndRecover() {
     PeriodRow burst = run.rows("ingest").get(10);
     PeriodRow calm = run.rows("ingest").get(35);
-    assertThat(burst.asyncQueueDepthMax()).isGreaterThan(5_000);
-    assertThat(calm.asyncQueueDepthMax()).isLessThan(100);
+    assertThat(burst.count(ASYNC_QUEUE_DEPTH_MAX)).isGreaterThan(5_000);
+    assertThat(calm.count(ASYNC_QUEUE_DEPTH_MAX)).isLessThan(100);
     // Outside the backlog the oldest events are the retried ones: 1 or 3 minutes old.
-    assertThat(run.rows("ingest").get(17).asyncEventAgeMaxMs()).isGreaterThan(5 * 60_000.0);
-    assertThat(calm.asyncEventAgeMaxMs()).isLessThan(4 * 60_000.0);
+    assertThat(run.rows("ingest").get(17).value(ASYNC_EVENT_AGE_MAX)).isGreaterThan(5 * 60_000.0);
+    assertThat(calm.value(ASYNC_EVENT_AGE_MAX)).isLessThan(4 * 60_000.0);
   }
 
   @Test

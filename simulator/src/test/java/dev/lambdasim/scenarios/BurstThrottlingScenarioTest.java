@@ -1,5 +1,8 @@
 package dev.lambdasim.scenarios;
 
+import static dev.lambdasim.metrics.PeriodColumn.COLD_STARTS;
+import static dev.lambdasim.metrics.PeriodColumn.ENVIRONMENTS_IDLE;
+import static dev.lambdasim.metrics.PeriodColumn.THROTTLES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.metrics.PeriodRow;
@@ -33,14 +36,14 @@ final class BurstThrottlingScenarioTest {
   @Test
   void throttlesAreAllInTheMinuteOfTheBurst() {
     PeriodRow minute2 = perFunction.rows("api").get(2);
-    assertThat(minute2.throttles()).isEqualTo(perFunction.result.function("api").throttles());
-    assertThat(minute2.coldStarts()).isGreaterThanOrEqualTo(1_000L);
+    assertThat(minute2.count(THROTTLES)).isEqualTo(perFunction.result.function("api").throttles());
+    assertThat(minute2.count(COLD_STARTS)).isGreaterThanOrEqualTo(1_000L);
   }
 
   @Test
   void burstEnvironmentsIdleThenAreReclaimed() {
-    assertThat(perFunction.rows("api").get(3).environmentsIdle()).isGreaterThan(900.0);
-    assertThat(perFunction.rows("api").get(9).environmentsIdle()).isLessThan(100.0);
+    assertThat(perFunction.rows("api").get(3).value(ENVIRONMENTS_IDLE)).isGreaterThan(900.0);
+    assertThat(perFunction.rows("api").get(9).value(ENVIRONMENTS_IDLE)).isLessThan(100.0);
   }
 
   @Test

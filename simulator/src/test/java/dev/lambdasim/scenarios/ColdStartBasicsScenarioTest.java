@@ -1,5 +1,8 @@
 package dev.lambdasim.scenarios;
 
+import static dev.lambdasim.metrics.PeriodColumn.COLD_STARTS;
+import static dev.lambdasim.metrics.PeriodColumn.ENVIRONMENTS_BUSY;
+import static dev.lambdasim.metrics.PeriodColumn.ENVIRONMENTS_IDLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.metrics.PeriodRow;
@@ -54,25 +57,26 @@ final class ColdStartBasicsScenarioTest {
 
   @Test
   void coldStartsClusterAtTheStartTheBurstAndAfterThePause() {
-    assertThat(minute(0).coldStarts()).isPositive();
-    assertThat(minute(30).coldStarts()).isGreaterThanOrEqualTo(90);
-    assertThat(minute(75).coldStarts()).isPositive();
-    long elsewhere = rows.stream().mapToLong(PeriodRow::coldStarts).sum()
-        - minute(0).coldStarts() - minute(30).coldStarts() - minute(75).coldStarts();
+    assertThat(minute(0).count(COLD_STARTS)).isPositive();
+    assertThat(minute(30).count(COLD_STARTS)).isGreaterThanOrEqualTo(90);
+    assertThat(minute(75).count(COLD_STARTS)).isPositive();
+    long elsewhere = rows.stream().mapToLong(r -> r.count(COLD_STARTS)).sum()
+        - minute(0).count(COLD_STARTS) - minute(30).count(COLD_STARTS)
+        - minute(75).count(COLD_STARTS);
     assertThat(elsewhere).isLessThanOrEqualTo(10);
   }
 
   @Test
   void burstEnvironmentsIdleForTheirKeepAliveThenVanish() {
-    assertThat(minute(31).environmentsIdle()).isGreaterThan(90.0);
-    assertThat(minute(34).environmentsIdle()).isGreaterThan(90.0);
-    assertThat(minute(38).environmentsIdle()).isLessThan(10.0);
+    assertThat(minute(31).value(ENVIRONMENTS_IDLE)).isGreaterThan(90.0);
+    assertThat(minute(34).value(ENVIRONMENTS_IDLE)).isGreaterThan(90.0);
+    assertThat(minute(38).value(ENVIRONMENTS_IDLE)).isLessThan(10.0);
   }
 
   @Test
   void thePauseEmptiesThePool() {
     for (int m = 68; m < 75; m++) {
-      assertThat(minute(m).environmentsIdle() + minute(m).environmentsBusy())
+      assertThat(minute(m).value(ENVIRONMENTS_IDLE) + minute(m).value(ENVIRONMENTS_BUSY))
           .as("minute %d", m).isZero();
     }
   }

@@ -1,5 +1,9 @@
 package dev.lambdasim.scenarios;
 
+import static dev.lambdasim.metrics.PeriodColumn.ENVIRONMENTS_PROVISIONED_IDLE;
+import static dev.lambdasim.metrics.PeriodColumn.PROVISIONED_CONCURRENCY_CONFIGURED;
+import static dev.lambdasim.metrics.PeriodColumn.PROVISIONED_CONCURRENCY_READY;
+import static dev.lambdasim.metrics.PeriodColumn.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -109,15 +113,16 @@ final class ProvisionedAutoscalingScenarioTest {
       // The three minutes before: busy ÷ ready provisioned environments above the target.
       for (int m = minute - 3; m < minute; m++) {
         PeriodRow row = rows.get(m);
-        double ready = row.provisionedConcurrencyReady();
-        double busy = ready - row.environmentsProvisionedIdle();
+        double ready = row.value(PROVISIONED_CONCURRENCY_READY);
+        double busy = ready - row.value(ENVIRONMENTS_PROVISIONED_IDLE);
         assertThat(busy / ready).as("minute %d before the scale-out at %d", m, minute)
             .isGreaterThan(0.7);
       }
       // Configured at once; ready only after the allocation delay (1 minute).
-      assertThat(rows.get(minute).provisionedConcurrencyConfigured()).isEqualTo(out.to());
-      assertThat(rows.get(minute).provisionedConcurrencyReady()).isLessThanOrEqualTo(out.from());
-      assertThat(rows.get(minute + 1).provisionedConcurrencyReady())
+      assertThat(rows.get(minute).value(PROVISIONED_CONCURRENCY_CONFIGURED)).isEqualTo(out.to());
+      assertThat(rows.get(minute).value(PROVISIONED_CONCURRENCY_READY))
+          .isLessThanOrEqualTo(out.from());
+      assertThat(rows.get(minute + 1).value(PROVISIONED_CONCURRENCY_READY))
           .isGreaterThan(out.to() - 1.0);
     }
   }
@@ -141,9 +146,9 @@ final class ProvisionedAutoscalingScenarioTest {
   @Test
   void theMorningRampOutrunsTheScalerAndSpillsOverMost() {
     long morning = targetRun.sum("api", 6 * 60, 9 * 60,
-        PeriodRow::provisionedConcurrencySpilloverInvocations);
+        r -> r.count(PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS));
     long afternoon = targetRun.sum("api", 13 * 60, 20 * 60,
-        PeriodRow::provisionedConcurrencySpilloverInvocations);
+        r -> r.count(PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS));
     assertThat(morning / 3).isGreaterThan(2_000L);
     assertThat(afternoon / 7).isLessThan(1_000L);
   }

@@ -1,5 +1,10 @@
 package dev.lambdasim.scenarios;
 
+import static dev.lambdasim.metrics.PeriodColumn.ESM_BACKLOG_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.ESM_CONCURRENCY_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.MESSAGE_AGE_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.SQS_POLLER_CONCURRENCY_MAX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.metrics.PeriodRow;
@@ -36,25 +41,25 @@ final class SqsPollerScalingScenarioTest {
 
   @Test
   void theTrickleRunsAboutFortyBatches() {
-    assertThat(rows.get(0).esm().batchesInFlightMax()).isBetween(35L, 50L);
+    assertThat(rows.get(0).count(ESM_CONCURRENCY_MAX)).isBetween(35L, 50L);
   }
 
   @Test
   void concurrencyClimbsThreeHundredAMinuteAfterTheImport() {
-    long oneMinuteAfter = rows.get(1).esm().batchesInFlightMax();
-    long twoMinutesAfter = rows.get(2).esm().batchesInFlightMax();
+    long oneMinuteAfter = rows.get(1).count(ESM_CONCURRENCY_MAX);
+    long twoMinutesAfter = rows.get(2).count(ESM_CONCURRENCY_MAX);
     assertThat(oneMinuteAfter).isBetween(300L, 360L);
     assertThat(twoMinutesAfter - oneMinuteAfter).isEqualTo(300);
-    assertThat(rows.get(2).esm().pollerConcurrencyMax()).isEqualTo(twoMinutesAfter);
+    assertThat(rows.get(2).count(SQS_POLLER_CONCURRENCY_MAX)).isEqualTo(twoMinutesAfter);
   }
 
   @Test
   void theBacklogDrainsALittleOverTwoMinutesAfterTheImport() {
-    assertThat(rows.get(1).esm().backlogMax()).isGreaterThanOrEqualTo(200_000);
-    assertThat(rows.get(2).esm().backlogMax()).isGreaterThan(100_000);
-    assertThat(rows.get(3).esm().backlogMax()).isLessThan(20_000);
-    assertThat(rows.get(4).esm().backlogMax()).isLessThan(100);
-    assertThat(rows.get(3).esm().messageAgeMaxMs()).isBetween(110_000.0, 125_000.0);
+    assertThat(rows.get(1).count(ESM_BACKLOG_MAX)).isGreaterThanOrEqualTo(200_000);
+    assertThat(rows.get(2).count(ESM_BACKLOG_MAX)).isGreaterThan(100_000);
+    assertThat(rows.get(3).count(ESM_BACKLOG_MAX)).isLessThan(20_000);
+    assertThat(rows.get(4).count(ESM_BACKLOG_MAX)).isLessThan(100);
+    assertThat(rows.get(3).value(MESSAGE_AGE_MAX)).isBetween(110_000.0, 125_000.0);
   }
 
   @Test
@@ -63,7 +68,7 @@ final class SqsPollerScalingScenarioTest {
     assertThat(orders.eventSource().pollerConcurrencyPeak()).isBetween(600L, 700L);
     assertThat(orders.concurrencyPeak()).isLessThan(1250);
     for (int m = 5; m < rows.size(); m++) {
-      assertThat(rows.get(m).esm().pollerConcurrencyMax()).as("minute %d", m).isLessThan(100);
+      assertThat(rows.get(m).count(SQS_POLLER_CONCURRENCY_MAX)).as("minute %d", m).isLessThan(100);
     }
   }
 
@@ -76,6 +81,6 @@ final class SqsPollerScalingScenarioTest {
     assertThat(orders.eventSource().failed()).isZero();
     assertThat(orders.ledger().succeeded() + orders.ledger().inFlightAtEnd()).isEqualTo(218_000);
     // A queue has no iterator.
-    assertThat(rows).allMatch(r -> r.esm().iteratorAgeMaxMs() == 0.0);
+    assertThat(rows).allMatch(r -> r.value(ITERATOR_AGE_MAX) == 0.0);
   }
 }

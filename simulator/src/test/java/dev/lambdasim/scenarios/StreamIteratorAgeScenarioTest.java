@@ -1,5 +1,8 @@
 package dev.lambdasim.scenarios;
 
+import static dev.lambdasim.metrics.PeriodColumn.ESM_BACKLOG_MAX;
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_AVG;
+import static dev.lambdasim.metrics.PeriodColumn.ITERATOR_AGE_MAX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -41,24 +44,24 @@ final class StreamIteratorAgeScenarioTest {
   /** Slope 1 − 400 / 600 = 1/3: 20 s more behind every minute, ~200 s at 10 min, ~600 s at 30. */
   @Test
   void iteratorAgeGrowsTwentySecondsAMinute() {
-    assertThat(clicks.get(9).esm().iteratorAgeMaxMs() / 1000).isCloseTo(200.0, within(3.0));
-    assertThat(clicks.get(29).esm().iteratorAgeMaxMs() / 1000).isCloseTo(600.0, within(3.0));
-    double slope = (clicks.get(29).esm().iteratorAgeMaxMs() - clicks.get(9).esm().iteratorAgeMaxMs())
+    assertThat(clicks.get(9).value(ITERATOR_AGE_MAX) / 1000).isCloseTo(200.0, within(3.0));
+    assertThat(clicks.get(29).value(ITERATOR_AGE_MAX) / 1000).isCloseTo(600.0, within(3.0));
+    double slope = (clicks.get(29).value(ITERATOR_AGE_MAX) - clicks.get(9).value(ITERATOR_AGE_MAX))
         / 1000 / (20 * 60);
     assertThat(slope).isCloseTo(1.0 / 3, within(0.005));
-    assertThat(clicks.get(29).esm().iteratorAgeMaxMs() - clicks.get(29).esm().iteratorAgeAvgMs())
+    assertThat(clicks.get(29).value(ITERATOR_AGE_MAX) - clicks.get(29).value(ITERATOR_AGE_AVG))
         .isCloseTo(10_000.0, within(1_500.0));
   }
 
   @Test
   void theBacklogGrowsTwelveThousandRecordsAMinute() {
-    assertThat(clicks.get(29).esm().backlogMax() - clicks.get(19).esm().backlogMax())
+    assertThat(clicks.get(29).count(ESM_BACKLOG_MAX) - clicks.get(19).count(ESM_BACKLOG_MAX))
         .isCloseTo(120_000L, within(600L));
   }
 
   @Test
   void aParallelizationFactorOfTwoKeepsUp() {
-    assertThat(parallel).allMatch(r -> r.esm().iteratorAgeMaxMs() < 1000.0);
+    assertThat(parallel).allMatch(r -> r.value(ITERATOR_AGE_MAX) < 1000.0);
     FunctionSummary p = result.function("clicks-parallel");
     assertThat(p.concurrencyPeak()).isEqualTo(8);
     assertThat(p.eventSource().iteratorAgeMs().max()).isLessThan(1000.0);

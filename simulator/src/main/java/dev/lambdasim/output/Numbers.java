@@ -1,4 +1,4 @@
-package dev.lambdasim.metrics;
+package dev.lambdasim.output;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

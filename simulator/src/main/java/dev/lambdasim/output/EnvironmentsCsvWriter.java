@@ -1,8 +1,6 @@
-package dev.lambdasim.run;
+package dev.lambdasim.output;
 
-import dev.lambdasim.metrics.Csv;
 import dev.lambdasim.metrics.EnvironmentTimeline;
-import dev.lambdasim.metrics.Numbers;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;

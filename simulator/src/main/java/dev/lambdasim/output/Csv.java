@@ -1,4 +1,4 @@
-package dev.lambdasim.metrics;
+package dev.lambdasim.output;
 
 /** CSV quoting per RFC 4180: only fields with a comma, quote or line break are quoted. */
 public final class Csv {

@@ -1,4 +1,4 @@
-package dev.lambdasim.run;
+package dev.lambdasim.output;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.lambdasim.run;
+package dev.lambdasim.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -6,10 +6,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.lambdasim.cost.FunctionCost;
 import dev.lambdasim.metrics.EsmMetrics;
-import dev.lambdasim.metrics.Numbers;
 import dev.lambdasim.metrics.ScalingAction;
-import dev.lambdasim.model.Account;
-import dev.lambdasim.model.StreamMapping;
+import dev.lambdasim.run.AsyncSummary;
+import dev.lambdasim.run.EsmSummary;
+import dev.lambdasim.run.FunctionSummary;
+import dev.lambdasim.run.Ledger;
+import dev.lambdasim.run.ProvisionedSummary;
+import dev.lambdasim.run.RunResult;
+import dev.lambdasim.run.Stats;
 import dev.lambdasim.spec.FleetReplay;
 import dev.lambdasim.spec.FunctionSpec;
 import dev.lambdasim.spec.Scenario;
@@ -18,11 +22,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Writes {@code summary.json} (design.md §5; key names are a contract). Keys are written in a
- * fixed order and numbers rounded to fixed decimals, so the same run gives the same bytes.
- * A statistic with no observations is {@code null}.
+ * Writes {@code summary.json}. Key names are a contract, documented in docs/outputs.md: keys
+ * may be added, never renamed. Keys are written in a fixed order and numbers rounded to fixed
+ * decimals, so the same run gives the same bytes. A statistic with no observations is
+ * {@code null}.
  */
 public final class SummaryJson {
 
@@ -105,7 +111,7 @@ public final class SummaryJson {
         json.writeNullField("reservedConcurrency");
       }
       json.writeNumberField("provisionedConcurrency", spec.concurrency().provisioned().initial());
-      json.writeNumberField("claimedConcurrency", Account.claim(spec));
+      json.writeNumberField("claimedConcurrency", result.claimedConcurrency().get(spec.name()));
       json.writeNumberField("memoryMb", spec.code().memoryMb());
       json.writeStringField("architecture", spec.code().architecture().label());
       json.writeEndObject();
@@ -233,8 +239,8 @@ public final class SummaryJson {
       json.writeNumberField("backlogPeak", e.backlogPeak());
       json.writeNumberField("concurrencyPeak", e.concurrencyPeak());
     }
-    counts(json, "failuresByCondition", new java.util.TreeMap<>(e.failuresByCondition()));
-    counts(json, "deliveries", new java.util.TreeMap<>(e.deliveries()));
+    counts(json, "failuresByCondition", new TreeMap<>(e.failuresByCondition()));
+    counts(json, "deliveries", new TreeMap<>(e.deliveries()));
     if (!sqs) {
       json.writeNumberField("failureRecordCount", e.failureRecordCount());
       json.writeArrayFieldStart("failureRecords");
@@ -251,7 +257,7 @@ public final class SummaryJson {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("shards");
-      for (StreamMapping.ShardStats shard : e.shards()) {
+      for (EsmSummary.Shard shard : e.shards()) {
         json.writeStartObject();
         json.writeNumberField("shard", shard.shard());
         json.writeNumberField("received", shard.received());

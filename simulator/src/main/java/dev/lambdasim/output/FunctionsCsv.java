@@ -1,7 +1,7 @@
-package dev.lambdasim.run;
+package dev.lambdasim.output;
 
-import dev.lambdasim.metrics.Csv;
-import dev.lambdasim.metrics.Numbers;
+import dev.lambdasim.run.FunctionSummary;
+import dev.lambdasim.run.RunResult;
 import dev.lambdasim.spec.FleetReplay;
 import dev.lambdasim.spec.FunctionSpec;
 import dev.lambdasim.spec.Scenario;

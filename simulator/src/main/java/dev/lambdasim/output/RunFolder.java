@@ -1,6 +1,9 @@
-package dev.lambdasim.run;
+package dev.lambdasim.output;
 
-import dev.lambdasim.output.ResultFolder;
+import dev.lambdasim.run.ProgressListener;
+import dev.lambdasim.run.RunResult;
+import dev.lambdasim.run.Simulation;
+import dev.lambdasim.run.TimelineLimits;
 import dev.lambdasim.spec.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;

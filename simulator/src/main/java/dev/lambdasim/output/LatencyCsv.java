@@ -1,7 +1,7 @@
-package dev.lambdasim.run;
+package dev.lambdasim.output;
 
-import dev.lambdasim.metrics.Csv;
-import dev.lambdasim.metrics.Numbers;
+import dev.lambdasim.run.FunctionSummary;
+import dev.lambdasim.run.RunResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
