@@ -183,7 +183,8 @@ final class ProvisionedLoaderTest {
         rejected("an action without at", provisioned("schedule:", "  - {value: 5}"),
             "x.yaml:10:11: functions[0].provisionedConcurrency.schedule[0].at: required field "
                 + "'at' is missing (an offset from the start of the run, e.g. 8h)"),
-        rejected("an action without value or bounds", provisioned("schedule:", "  - {at: 8h, repeat: 1d}"),
+        rejected("an action without value or bounds",
+            provisioned("schedule:", "  - {at: 8h, repeat: 1d}"),
             "x.yaml:10:11: functions[0].provisionedConcurrency.schedule[0]: an action needs "
                 + "value, or min and/or max (allowed: {at: 8h, value: 50} or {at: 8h, min: 5, "
                 + "max: 100})"),
@@ -200,7 +201,8 @@ final class ProvisionedLoaderTest {
             provisioned("fixed: 50", "autoscaling: {min: 5, max: 20}"),
             "x.yaml:9:14: functions[0].provisionedConcurrency.fixed: 50 is outside the auto "
                 + "scaler's bounds (allowed 5..20)"),
-        rejected("allocationDelay above 15 minutes", provisioned("fixed: 2", "allocationDelay: 20m"),
+        rejected("allocationDelay above 15 minutes",
+            provisioned("fixed: 2", "allocationDelay: 20m"),
             "x.yaml:10:24: functions[0].provisionedConcurrency.allocationDelay: '20m' is above "
                 + "the maximum 15m (allowed 0s..15m)"),
         rejected("an allocationRamp that is not an option",
@@ -221,7 +223,8 @@ final class ProvisionedLoaderTest {
         rejected("a mapping without any value", provisioned("allocationDelay: 2m"),
             "x.yaml:9:7: functions[0].provisionedConcurrency.fixed: required field 'fixed' is "
                 + "missing (an integer >= 0, or a schedule or autoscaling)"),
-        rejected("a negative value in a schedule", provisioned("schedule:", "  - {at: 8h, value: -1}"),
+        rejected("a negative value in a schedule",
+            provisioned("schedule:", "  - {at: 8h, value: -1}"),
             "x.yaml:10:27: functions[0].provisionedConcurrency.schedule[0].value: -1 is below "
                 + "the minimum 0 (allowed 0..1000000)"),
         rejected("a scheduled value above reserved", twoDays(withFunctionLines(

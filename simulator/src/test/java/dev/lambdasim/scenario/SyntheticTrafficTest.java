@@ -71,7 +71,8 @@ final class SyntheticTrafficTest {
 
   static Stream<Arguments> malformed() {
     return Stream.of(
-        rejected("ramp with durations as from and to explains the names", traffic("ramp: {from: 10m, to: 40m, end: 40m}"),
+        rejected("ramp with durations as from and to explains the names",
+            traffic("ramp: {from: 10m, to: 40m, end: 40m}"),
             "x.yaml:7:22: functions[0].traffic[0].ramp.from: '10m' is not a rate; in a ramp, "
                 + "from/to are the rates at start/end (e.g. from: 1/s) and start/end the window "
                 + "(e.g. start: 10m)",
@@ -81,7 +82,8 @@ final class SyntheticTrafficTest {
         rejected("ramp without end", traffic("ramp: {from: 1/s, to: 5/s}"),
             "x.yaml:7:15: functions[0].traffic[0].ramp.end: required field 'end' is missing "
                 + "(when the ramp ends and its rate reaches `to`, e.g. 40m)"),
-        rejected("ramp end not after start", traffic("ramp: {from: 1/s, to: 5/s, start: 40m, end: 10m}"),
+        rejected("ramp end not after start",
+            traffic("ramp: {from: 1/s, to: 5/s, start: 40m, end: 10m}"),
             "x.yaml:7:53: functions[0].traffic[0].ramp.end: '10m' is not after start '40m' "
                 + "(allowed: start < end)"),
         rejected("ramp with both rates zero", traffic("ramp: {from: 0/s, to: 0/min, end: 10m}"),
@@ -98,19 +100,24 @@ final class SyntheticTrafficTest {
                 + "mean 'rate'?); allowed: at, rate, for, from, to",
             "x.yaml:7:16: functions[0].traffic[0].spike.rate: required field 'rate' is missing "
                 + "(the Poisson rate during the spike, e.g. 800/s)"),
-        rejected("spike outside from to", traffic("spike: {at: 30m, rate: 800/s, for: 1m, to: 20m}"),
+        rejected("spike outside from to",
+            traffic("spike: {at: 30m, rate: 800/s, for: 1m, to: 20m}"),
             "x.yaml:7:52: functions[0].traffic[0].spike.to: '20m' leaves no time for the spike "
                 + "'30m' + '1m' (allowed: from < at + for and at < to)"),
-        rejected("diurnal amplitude above one", traffic("diurnal: {mean: 50/s, amplitude: 1.5, peakAt: 14h}"),
+        rejected("diurnal amplitude above one",
+            traffic("diurnal: {mean: 50/s, amplitude: 1.5, peakAt: 14h}"),
             "x.yaml:7:42: functions[0].traffic[0].diurnal.amplitude: 1.5 is above the maximum 1 "
                 + "(allowed 0..1)"),
-        rejected("diurnal peak not in the period", traffic("diurnal: {mean: 50/s, amplitude: 0.5, peakAt: 25h}"),
+        rejected("diurnal peak not in the period",
+            traffic("diurnal: {mean: 50/s, amplitude: 0.5, peakAt: 25h}"),
             "x.yaml:7:55: functions[0].traffic[0].diurnal.peakAt: '25h' is not before the "
                 + "period 1d (allowed 0s..period, exclusive)"),
-        rejected("diurnal mean without unit", traffic("diurnal: {mean: 50, amplitude: 0.5, peakAt: 2h}"),
+        rejected("diurnal mean without unit",
+            traffic("diurnal: {mean: 50, amplitude: 0.5, peakAt: 2h}"),
             "x.yaml:7:25: functions[0].traffic[0].diurnal.mean: 50 has no unit; a rate needs "
                 + "one of /s, /min, /h, /d (e.g. '50/s')"),
-        rejected("diurnal from after to", traffic("diurnal: {mean: 5/s, amplitude: 0.5, peakAt: 2h, from: 20m, to: 10m}"),
+        rejected("diurnal from after to",
+            traffic("diurnal: {mean: 5/s, amplitude: 0.5, peakAt: 2h, from: 20m, to: 10m}"),
             "x.yaml:7:73: functions[0].traffic[0].diurnal.to: '10m' is not after from '20m' "
                 + "(allowed: from < to)"),
         rejected("periodic jitter above every", traffic("periodic: {every: 5m, jitter: 10m}"),
@@ -123,16 +130,19 @@ final class SyntheticTrafficTest {
             "x.yaml:7:24: functions[0].traffic[0].mmpp.states: a list of 1 state is not "
                 + "allowed; expected a list of at least 2 states, e.g. [{rate: 2/s, meanHold: "
                 + "10m}, {rate: 100/s, meanHold: 1m}]"),
-        rejected("mmpp state with misspelled field", traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHolding: 1m}]}"),
+        rejected("mmpp state with misspelled field",
+            traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHolding: 1m}]}"),
             "x.yaml:7:65: functions[0].traffic[0].mmpp.states[1].meanHolding: unknown field "
                 + "'meanHolding' (did you mean 'meanHold'?); allowed: rate, meanHold",
             "x.yaml:7:53: functions[0].traffic[0].mmpp.states[1].meanHold: required field "
                 + "'meanHold' is missing (the mean (exponential) time spent in this state, e.g. "
                 + "10m)"),
-        rejected("mmpp state hold without unit", traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHold: 60}]}"),
+        rejected("mmpp state hold without unit",
+            traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHold: 60}]}"),
             "x.yaml:7:75: functions[0].traffic[0].mmpp.states[1].meanHold: 60 has no unit; a "
                 + "duration needs one of ns, us, ms, s, m, h, d (e.g. '60s')"),
-        rejected("mmpp with every state off", traffic("mmpp: {states: [{rate: 0/s, meanHold: 10m}, {rate: 0/h, meanHold: 1m}]}"),
+        rejected("mmpp with every state off",
+            traffic("mmpp: {states: [{rate: 0/s, meanHold: 10m}, {rate: 0/h, meanHold: 1m}]}"),
             "x.yaml:7:24: functions[0].traffic[0].mmpp.states: every state has rate 0/s; at "
                 + "least one must be above 0"));
   }

@@ -152,10 +152,12 @@ final class TraceSourceTest {
             with("trace: {file: traces/a21.csv, format: azure-2021, unit: ms}"),
             "x.yaml:7:59: functions[0].traffic[0].trace.unit: unknown field 'unit'; allowed: "
                 + "file, format, offset, from, to, onBadRow, function, useDurations"),
-        rejected("no such file", with("trace: {file: traces/none.csv, format: timestamps, unit: s}"),
+        rejected("no such file",
+            with("trace: {file: traces/none.csv, format: timestamps, unit: s}"),
             "x.yaml:7:23: functions[0].traffic[0].trace.file: 'traces/none.csv' cannot be read "
                 + "(no such file)"),
-        rejected("a bad offset and onBadRow", with("trace: {file: traces/api.csv, format: timestamps, "
+        rejected("a bad offset and onBadRow",
+            with("trace: {file: traces/api.csv, format: timestamps, "
             + "unit: s, offset: -soon, onBadRow: ignore}"),
             "x.yaml:7:76: functions[0].traffic[0].trace.offset: '-soon' is not an offset; write "
                 + "a duration, negative to cut the start (e.g. -1h), or 'first' to start the "
