@@ -4,6 +4,8 @@ import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.ScalingSpec;
 import dev.lambdasim.spec.ScalingSpec.ScalingModel;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +15,12 @@ final class AccountBinder {
   static final List<String> FIELDS = List.of("concurrencyLimit", "unreservedMinimum", "scaling");
   static final Labels<ScalingModel> MODELS = Labels.of(ScalingModel.values(), ScalingModel::label);
   /** The fields each scaling model takes, besides {@code model}. */
-  static final Map<ScalingModel, List<String>> MODEL_FIELDS = Map.of(
-      ScalingModel.PER_FUNCTION, List.of("bucketSize", "refillRate"),
-      ScalingModel.LEGACY_BURST, List.of("initialBurst", "perMinute"),
-      ScalingModel.UNLIMITED, List.of());
+  static final Map<ScalingModel, List<String>> MODEL_FIELDS = Collections.unmodifiableMap(
+      new EnumMap<>(Map.of(
+          ScalingModel.PER_FUNCTION, List.of("bucketSize", "refillRate"),
+          ScalingModel.LEGACY_BURST, List.of("initialBurst", "perMinute"),
+          ScalingModel.UNLIMITED, List.of())));
+  /** The largest concurrency (or count of environments) any field may give. */
   static final int MAX_COUNT = 1_000_000;
 
   private final Values values;
@@ -30,7 +34,6 @@ final class AccountBinder {
     if (node == null) {
       return Bound.of(AccountSpec.defaults());
     }
-    Problems.Mark mark = values.mark();
     Fields f = Fields.of(node, path, values, FIELDS);
     Bound<Long> limit = f.integer("concurrencyLimit", (long) AccountSpec.DEFAULT_CONCURRENCY_LIMIT,
         1, MAX_COUNT);
@@ -39,8 +42,11 @@ final class AccountBinder {
     Bound<Long> unreserved = f.integer("unreservedMinimum",
         Math.min((long) AccountSpec.DEFAULT_UNRESERVED_MINIMUM, limitOrMax), 0, limitOrMax);
     Bound<ScalingSpec> scaling = f.optional("scaling", ScalingSpec.perFunction(), this::scaling);
-    return Bound.unlessReportedSince(mark, () -> new AccountSpec(limit.get().intValue(),
-        unreserved.get().intValue(), scaling.get()));
+    if (!Bound.allOk(limit, unreserved, scaling)) {
+      return Bound.reported();
+    }
+    return Bound.of(new AccountSpec(limit.get().intValue(), unreserved.get().intValue(),
+        scaling.get()));
   }
 
   private Bound<ScalingSpec> scaling(Node node, String path) {

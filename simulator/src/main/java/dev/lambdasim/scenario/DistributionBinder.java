@@ -1,6 +1,7 @@
 package dev.lambdasim.scenario;
 
 import dev.lambdasim.spec.DistributionSpec;
+import dev.lambdasim.spec.TimeUnits;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 final class DistributionBinder {
 
   /** ln(1e6): mu given in ln(ms) plus this is mu in ln(ns). */
-  static final double LN_NANOS_PER_MILLI = Math.log(1e6);
+  static final double LN_NANOS_PER_MILLI = Math.log(TimeUnits.MILLISECOND);
   static final double MAX_SIGMA = 100;
 
   /** Each distribution's parameter sets; lognormal has two alternative ones. */

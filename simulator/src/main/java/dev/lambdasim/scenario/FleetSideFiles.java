@@ -161,24 +161,27 @@ record FleetSideFiles(Node rest, Node durationsNode, ScenarioFolder.NamedFile du
       specs.set(i, spec.withCode(spec.code().withMemoryMb(memoryMb)
           .withReferenceMemoryMb(reference).withDuration(duration)));
     }
-    if (!missingDurations.isEmpty()) {
-      values.problems().add(new Location(durations.shown(), 0, 0), "fleet.trace.durations",
-          "no row for " + missingDurations.size() + " fleet function" + (missingDurations.size() == 1 ? "" : "s")
-          + " whose duration is {from: trace}, e.g. " + String.join(", ",
-              missingDurations.subList(0, Math.min(3, missingDurations.size())))
-          + " (give a fallback: duration: {from: trace, default: {dist: ...}})");
-    }
-    if (!missingApps.isEmpty()) {
-      values.problems().add(new Location(memory.shown(), 0, 0), "fleet.trace.memory",
-          "no row for " + missingApps.size() + " app" + (missingApps.size() == 1 ? "" : "s")
-          + " of fleet functions whose memoryMb is {from: trace}, e.g. " + String.join(", ",
-              missingApps.subList(0, Math.min(3, missingApps.size())))
-          + " (HashOwner/HashApp; give a fallback: memoryMb: {from: trace, default: 512})");
-    }
+    reportMissing(values, durations, "fleet.trace.durations", missingDurations, "fleet function",
+        "whose duration is {from: trace}",
+        "give a fallback: duration: {from: trace, default: {dist: ...}}");
+    reportMissing(values, memory, "fleet.trace.memory", missingApps, "app",
+        "of fleet functions whose memoryMb is {from: trace}",
+        "HashOwner/HashApp; give a fallback: memoryMb: {from: trace, default: 512}");
     if (!missingDurations.isEmpty() || !missingApps.isEmpty()) {
       return Bound.reported();
     }
     return Bound.of(new Fallbacks(durationDefaults, memoryDefaults));
+  }
+
+  /** Reports the functions or apps that {@code file} has no row for, naming the first three. */
+  private static void reportMissing(Values values, ScenarioFolder.NamedFile file, String path,
+      List<String> missing, String noun, String which, String hint) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    values.problems().add(new Location(file.shown(), 0, 0), path, "no row for " + missing.size()
+        + " " + noun + (missing.size() == 1 ? "" : "s") + " " + which + ", e.g. "
+        + String.join(", ", missing.subList(0, Math.min(3, missing.size()))) + " (" + hint + ")");
   }
 
   /** Returns HashOwner/HashApp of an azure-2019 id HashOwner/HashApp/HashFunction. */

@@ -25,7 +25,7 @@ final class ProvisionedBinder {
   static final List<String> AUTOSCALING_FIELDS = List.of("targetUtilization", "min", "max",
       "statistic", "scaleOutDataPoints", "scaleInDataPoints", "scaleInRatio", "scaleOutCooldown",
       "scaleInCooldown");
-  static final int MAX_COUNT = 1_000_000;
+  static final int MAX_COUNT = AccountBinder.MAX_COUNT;
   static final Labels<Statistic> STATISTICS = Labels.of(Statistic.values(), Statistic::label);
   static final Labels<AllocationRamp> RAMPS = Labels.of(AllocationRamp.values(), AllocationRamp::label);
 

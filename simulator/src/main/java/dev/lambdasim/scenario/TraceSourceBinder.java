@@ -10,6 +10,8 @@ import dev.lambdasim.workload.trace.TraceException;
 import dev.lambdasim.workload.trace.TraceReaders;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +24,8 @@ import java.util.Map;
 final class TraceSourceBinder {
 
   static final List<String> COMMON_FIELDS = List.of("file", "format", "offset", "from", "to", "onBadRow");
-  static final Map<TraceFormat, List<String>> FORMAT_FIELDS = Map.of(
-      TraceFormat.TIMESTAMPS, List.of("column", "unit", "duration", "durationUnit"),
-      TraceFormat.AZURE_2019, List.of("function", "day", "withinMinute", "durations"),
-      TraceFormat.AZURE_2021, List.of("function", "useDurations"),
-      TraceFormat.CLOUDWATCH, List.of("function", "period", "withinPeriod"));
+  /** Each format's own fields, in the formats' order, so that messages list them alike every run. */
+  static final Map<TraceFormat, List<String>> FORMAT_FIELDS = formatFields();
   static final Labels<TraceFormat> FORMATS = Labels.of(TraceFormat.values(), TraceFormat::label);
   /** The units a timestamps trace may count in, as nanoseconds per unit. */
   static final Labels<Long> UNITS = Labels.mapped(List.of("ns", "us", "ms", "s"), Units::nanosPer);
@@ -41,6 +40,15 @@ final class TraceSourceBinder {
   TraceSourceBinder(Values values, ScenarioFolder folder) {
     this.values = values;
     this.folder = folder;
+  }
+
+  private static Map<TraceFormat, List<String>> formatFields() {
+    Map<TraceFormat, List<String>> m = new EnumMap<>(TraceFormat.class);
+    m.put(TraceFormat.TIMESTAMPS, List.of("column", "unit", "duration", "durationUnit"));
+    m.put(TraceFormat.AZURE_2019, List.of("function", "day", "withinMinute", "durations"));
+    m.put(TraceFormat.AZURE_2021, List.of("function", "useDurations"));
+    m.put(TraceFormat.CLOUDWATCH, List.of("function", "period", "withinPeriod"));
+    return Collections.unmodifiableMap(m);
   }
 
   ScenarioFolder folder() {

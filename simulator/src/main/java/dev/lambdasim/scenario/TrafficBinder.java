@@ -199,7 +199,8 @@ final class TrafficBinder {
     Bound<Window> window = Window.of(f);
     if (Bound.allOk(peakAt, period) && peakAt.get() >= period.get()) {
       return values.reject(f.node("peakAt"), f.path("peakAt"), f.node("peakAt").shown()
-          + " is not before the period " + (f.has("period") ? f.node("period").shown() : "1d")
+          + " is not before the period " + (f.has("period") ? f.node("period").shown()
+              : Units.shown(TrafficSpec.Diurnal.DEFAULT_PERIOD_NANOS))
           + " (allowed 0s..period, exclusive)");
     }
     if (!Bound.allOk(mean, amplitude, period, peakAt, window)) {

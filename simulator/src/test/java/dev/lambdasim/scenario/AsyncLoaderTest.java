@@ -84,6 +84,9 @@ final class AsyncLoaderTest {
             "x.yaml:8:24: functions[0].async.onFailure: 'my queue' is not a valid destination "
                 + "name (allowed: a function's name, or a sink name of 1 to 64 of A-Z a-z 0-9 _ "
                 + ". -)"),
+        rejected("a destination that is not a string is reported once",
+            withFunctionLines("async: {onSuccess: {to: b}}"),
+            "x.yaml:8:24: functions[0].async.onSuccess: a mapping is not a string"),
         rejected("an unknown field suggests the right one",
             withFunctionLines("async: {maxRetry: 1}"),
             "x.yaml:8:13: functions[0].async.maxRetry: unknown field 'maxRetry' (did you mean "

@@ -164,6 +164,16 @@ final class TraceSourceTest {
                 + "trace at 0s",
             "x.yaml:7:93: functions[0].traffic[0].trace.onBadRow: 'ignore' is not allowed "
                 + "(allowed fail | skip)"),
+        rejected("a source that is not a mapping names every format's fields, in the formats' order",
+            with("trace: 5"),
+            "x.yaml:7:16: functions[0].traffic[0].trace: 5 is not allowed here; expected a mapping "
+                + "with fields file, format, offset, from, to, onBadRow, column, unit, duration, "
+                + "durationUnit, function, day, withinMinute, durations, useDurations, period, "
+                + "withinPeriod",
+            "x.yaml:7:16: functions[0].traffic[0].trace.format: required field 'format' is missing "
+                + "(one of timestamps, azure-2019, azure-2021, cloudwatch)",
+            "x.yaml:7:16: functions[0].traffic[0].trace.file: required field 'file' is missing (the "
+                + "trace file, relative to the scenario, e.g. traces/api.csv)"),
         rejected("format is required", with("trace: {file: traces/api.csv}"),
             "x.yaml:7:16: functions[0].traffic[0].trace.format: required field 'format' is "
                 + "missing (one of timestamps, azure-2019, azure-2021, cloudwatch)"),
