@@ -57,9 +57,7 @@ public final class Account {
 
   /** Returns the concurrency a function takes out of the account whether it uses it or not. */
   public static int claim(FunctionSpec f) {
-    return f.concurrency().hasReserved()
-        ? f.concurrency().reserved()
-        : f.concurrency().provisioned().initial();
+    return f.concurrency().initialClaim();
   }
 
   public AccountSpec spec() {

@@ -2,8 +2,10 @@ package dev.lambdasim.scenario;
 
 import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.ScalingSpec;
+import dev.lambdasim.spec.ScalingSpec.ScalingModel;
 
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +13,15 @@ import java.util.Map;
 final class AccountBinder {
 
   static final List<String> FIELDS = List.of("concurrencyLimit", "unreservedMinimum", "scaling");
-
+  static final Labels<ScalingModel> MODELS = Labels.of(ScalingModel.values(), ScalingModel::label);
   /** The fields each scaling model takes, besides {@code model}. */
-  static final Map<ScalingSpec.ScalingModel, List<String>> MODEL_FIELDS = Map.of(
-      ScalingSpec.ScalingModel.PER_FUNCTION, List.of("bucketSize", "refillRate"),
-      ScalingSpec.ScalingModel.LEGACY_BURST, List.of("initialBurst", "perMinute"),
-      ScalingSpec.ScalingModel.UNLIMITED, List.of());
-
-  private static final Map<String, ScalingSpec.ScalingModel> MODELS = models();
+  static final Map<ScalingModel, List<String>> MODEL_FIELDS = Collections.unmodifiableMap(
+      new EnumMap<>(Map.of(
+          ScalingModel.PER_FUNCTION, List.of("bucketSize", "refillRate"),
+          ScalingModel.LEGACY_BURST, List.of("initialBurst", "perMinute"),
+          ScalingModel.UNLIMITED, List.of())));
+  /** The largest concurrency (or count of environments) any field may give. */
+  static final int MAX_COUNT = 1_000_000;
 
   private final Values values;
 
@@ -26,43 +29,41 @@ final class AccountBinder {
     this.values = values;
   }
 
-  private static Map<String, ScalingSpec.ScalingModel> models() {
-    Map<String, ScalingSpec.ScalingModel> m = new LinkedHashMap<>();
-    for (ScalingSpec.ScalingModel model : ScalingSpec.ScalingModel.values()) {
-      m.put(model.label(), model);
-    }
-    return java.util.Collections.unmodifiableMap(m);
-  }
-
-  AccountSpec bind(Node node, String path) {
+  /** Returns the account (the defaults when {@code node} is null), or the mark of a reported one. */
+  Bound<AccountSpec> bind(Node node, String path) {
     if (node == null) {
-      return AccountSpec.defaults();
+      return Bound.of(AccountSpec.defaults());
     }
     Fields f = Fields.of(node, path, values, FIELDS);
-    Long limit = f.integer("concurrencyLimit", (long) AccountSpec.DEFAULT_CONCURRENCY_LIMIT, 1, 1_000_000);
-    long limitOrMax = limit == null ? 1_000_000 : limit;
-    Long unreserved = f.integer("unreservedMinimum",
-        (long) Math.min(AccountSpec.DEFAULT_UNRESERVED_MINIMUM, limitOrMax), 0, limitOrMax);
-    ScalingSpec scaling = f.has("scaling") ? scaling(f.node("scaling"), f.path("scaling")) : ScalingSpec.perFunction();
-    return new AccountSpec(limit == null ? AccountSpec.DEFAULT_CONCURRENCY_LIMIT : limit.intValue(),
-        unreserved == null ? 0 : unreserved.intValue(), scaling == null ? ScalingSpec.perFunction() : scaling);
+    Bound<Long> limit = f.integer("concurrencyLimit", (long) AccountSpec.DEFAULT_CONCURRENCY_LIMIT,
+        1, MAX_COUNT);
+    // The unreserved minimum cannot exceed the limit; an unknown limit bounds it by the largest.
+    long limitOrMax = limit.or((long) MAX_COUNT);
+    Bound<Long> unreserved = f.integer("unreservedMinimum",
+        Math.min((long) AccountSpec.DEFAULT_UNRESERVED_MINIMUM, limitOrMax), 0, limitOrMax);
+    Bound<ScalingSpec> scaling = f.optional("scaling", ScalingSpec.perFunction(), this::scaling);
+    if (!Bound.allOk(limit, unreserved, scaling)) {
+      return Bound.reported();
+    }
+    return Bound.of(new AccountSpec(limit.get().intValue(), unreserved.get().intValue(),
+        scaling.get()));
   }
 
-  private ScalingSpec scaling(Node node, String path) {
+  private Bound<ScalingSpec> scaling(Node node, String path) {
     if (!(node instanceof Node.Mapping mapping)) {
-      ScalingSpec.ScalingModel model = values.choice(node, path, MODELS);
-      return model == null ? null : withDefaults(model);
+      return values.choice(node, path, MODELS).map(AccountBinder::withDefaults);
     }
     Node modelNode = mapping.values().get("model");
     if (modelNode == null) {
       values.problems().add(mapping.at(), Fields.join(path, "model"),
-          "required field 'model' is missing (allowed " + String.join(" | ", MODELS.keySet()) + ")");
-      return null;
+          "required field 'model' is missing (allowed " + MODELS.joined(" | ") + ")");
+      return Bound.reported();
     }
-    ScalingSpec.ScalingModel model = values.choice(modelNode, Fields.join(path, "model"), MODELS);
-    if (model == null) {
-      return null;
-    }
+    return values.choice(modelNode, Fields.join(path, "model"), MODELS)
+        .then(model -> scaling(model, mapping, path));
+  }
+
+  private Bound<ScalingSpec> scaling(ScalingModel model, Node.Mapping mapping, String path) {
     List<String> own = MODEL_FIELDS.get(model);
     for (Map.Entry<String, Location> key : mapping.keys().entrySet()) {
       String k = key.getKey();
@@ -77,36 +78,42 @@ final class AccountBinder {
           : "unknown field '" + k + "'" + Spelling.suggest(k, own) + "; model " + model.label()
               + " takes: model" + (own.isEmpty() ? "" : ", " + ownFields));
     }
-    ScalingSpec d = ScalingSpec.perFunction();
     switch (model) {
       case PER_FUNCTION: {
-        Long bucket = integer(mapping, path, "bucketSize", d.bucketSize());
-        Double refill = mapping.values().containsKey("refillRate")
-            ? values.rate(mapping.values().get("refillRate"), Fields.join(path, "refillRate"))
-            : Double.valueOf(d.refillPerSecond());
-        return bucket == null || refill == null ? null : new ScalingSpec(model, bucket.intValue(),
-            refill, d.initialBurst(), d.perMinute());
+        Bound<Long> bucket = count(mapping, path, "bucketSize", ScalingSpec.DEFAULT_BUCKET_SIZE);
+        Node refillNode = mapping.values().get("refillRate");
+        Bound<Double> refill = refillNode == null
+            ? Bound.of(ScalingSpec.DEFAULT_REFILL_PER_SECOND)
+            : values.rate(refillNode, Fields.join(path, "refillRate"));
+        if (!Bound.allOk(bucket, refill)) {
+          return Bound.reported();
+        }
+        return Bound.of(new ScalingSpec(model, bucket.get().intValue(), refill.get(),
+            ScalingSpec.DEFAULT_INITIAL_BURST, ScalingSpec.DEFAULT_PER_MINUTE));
       }
       case LEGACY_BURST: {
-        Long burst = integer(mapping, path, "initialBurst", d.initialBurst());
-        Long perMinute = integer(mapping, path, "perMinute", d.perMinute());
-        return burst == null || perMinute == null ? null
-            : ScalingSpec.legacyBurst(burst.intValue(), perMinute.intValue());
+        Bound<Long> burst = count(mapping, path, "initialBurst", ScalingSpec.DEFAULT_INITIAL_BURST);
+        Bound<Long> perMinute = count(mapping, path, "perMinute", ScalingSpec.DEFAULT_PER_MINUTE);
+        if (!Bound.allOk(burst, perMinute)) {
+          return Bound.reported();
+        }
+        return Bound.of(ScalingSpec.legacyBurst(burst.get().intValue(), perMinute.get().intValue()));
       }
       default:
-        return ScalingSpec.unlimited();
+        return Bound.of(ScalingSpec.unlimited());
     }
   }
 
-  private Long integer(Node.Mapping mapping, String path, String key, long absent) {
+  private Bound<Long> count(Node.Mapping mapping, String path, String key, long absent) {
     Node n = mapping.values().get(key);
-    return n == null ? Long.valueOf(absent) : values.integer(n, Fields.join(path, key), 1, 1_000_000);
+    return n == null ? Bound.of(absent) : values.integer(n, Fields.join(path, key), 1, MAX_COUNT);
   }
 
-  private static ScalingSpec withDefaults(ScalingSpec.ScalingModel model) {
+  private static ScalingSpec withDefaults(ScalingModel model) {
     return switch (model) {
       case PER_FUNCTION -> ScalingSpec.perFunction();
-      case LEGACY_BURST -> ScalingSpec.legacyBurst(ScalingSpec.DEFAULT_INITIAL_BURST, ScalingSpec.DEFAULT_PER_MINUTE);
+      case LEGACY_BURST -> ScalingSpec.legacyBurst(ScalingSpec.DEFAULT_INITIAL_BURST,
+          ScalingSpec.DEFAULT_PER_MINUTE);
       case UNLIMITED -> ScalingSpec.unlimited();
     };
   }

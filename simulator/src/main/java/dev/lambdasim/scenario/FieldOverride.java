@@ -3,6 +3,7 @@ package dev.lambdasim.scenario;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,17 +33,19 @@ final class FieldOverride {
       return;
     }
     String path = flag.substring(0, eq).strip();
-    List<Object> steps = steps(path);
-    if (steps == null) {
+    Optional<List<Object>> parsed = steps(path);
+    if (parsed.isEmpty()) {
       problems.add(at, path, "'" + path + "' is not a field path; write e.g. seed, account.scaling, "
           + "functions[0].memoryMb or functions[api].memoryMb");
       return;
     }
-    int before = problems.count();
-    Node value = new NodeReader(yaml, FILE, false, problems).read(flag.substring(eq + 1));
-    if (value == null || problems.count() > before) {
+    List<Object> steps = parsed.get();
+    Problems.Mark mark = problems.mark();
+    Bound<Node> read = new NodeReader(yaml, FILE, false, problems).read(flag.substring(eq + 1));
+    if (read.isReported() || mark.reportedSince()) {
       return;
     }
+    Node value = read.get();
     Node current = root;
     StringBuilder walked = new StringBuilder();
     for (int i = 0; i < steps.size(); i++) {
@@ -91,24 +94,24 @@ final class FieldOverride {
     }
   }
 
-  /** Returns keys (String) and selectors, or null if the path does not parse. */
-  private static List<Object> steps(String path) {
+  /** Returns keys (String) and selectors, or empty if the path does not parse. */
+  private static Optional<List<Object>> steps(String path) {
     List<Object> steps = new ArrayList<>();
     for (String part : path.split("\\.", -1)) {
       Matcher m = STEP.matcher(part);
       if (!m.matches()) {
-        return null;
+        return Optional.empty();
       }
       steps.add(m.group(1));
       Matcher index = INDEX.matcher(m.group(2));
       while (index.find()) {
         if (index.group(1).isEmpty()) {
-          return null;
+          return Optional.empty();
         }
         steps.add(new Selector(index.group(1)));
       }
     }
-    return steps;
+    return Optional.of(steps);
   }
 
   /** {@code [2]} selects by position, {@code [api]} the item whose {@code name} is api. */

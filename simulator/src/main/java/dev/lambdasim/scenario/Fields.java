@@ -5,9 +5,16 @@ import java.util.Map;
 
 /**
  * The fields of one mapping at one path, e.g. {@code functions[0]}. Creating it reports every
- * unknown key (with a "did you mean"); the typed getters report bad values and return null.
+ * unknown key (with a "did you mean"); the typed getters return the field's value, its default
+ * when it is not written, or {@link Bound#reported()} after reporting a bad value.
  */
 final class Fields {
+
+  /** Reads one node at its path: one of {@link Values}' conversions. */
+  @FunctionalInterface
+  interface Reader<T> {
+    Bound<T> read(Node node, String path);
+  }
 
   private final Node.Mapping mapping;
   private final String path;
@@ -74,41 +81,48 @@ final class Fields {
   }
 
   /** Returns the value node; when absent, reports it at this mapping's location. */
-  Node required(String key, String what) {
+  Bound<Node> required(String key, String what) {
     Node n = node(key);
     if (n == null) {
       values.problems().add(mapping.at(), path(key), "required field '" + key + "' is missing (" + what + ")");
+      return Bound.reported();
     }
-    return n;
+    return Bound.of(n);
   }
 
-  Long integer(String key, Long absent, long min, long max) {
-    Node n = node(key);
-    return n == null ? absent : values.integer(n, path(key), min, max);
+  /** Returns the value of a field that must be written, read by {@code reader}. */
+  <T> Bound<T> required(String key, String what, Reader<T> reader) {
+    return required(key, what).then(n -> reader.read(n, path(key)));
   }
 
-  Double decimal(String key, Double absent, double min, double max) {
+  /** Returns the value read by {@code reader}, or {@code absent} when the field is not written. */
+  <T> Bound<T> optional(String key, T absent, Reader<T> reader) {
     Node n = node(key);
-    return n == null ? absent : values.decimal(n, path(key), min, max);
+    return n == null ? Bound.of(absent) : reader.read(n, path(key));
   }
 
-  Long duration(String key, Long absent, long minNanos, long maxNanos, String minText, String maxText) {
-    Node n = node(key);
-    return n == null ? absent : values.duration(n, path(key), minNanos, maxNanos, minText, maxText);
+  Bound<Long> integer(String key, Long absent, long min, long max) {
+    return optional(key, absent, (n, p) -> values.integer(n, p, min, max));
   }
 
-  Boolean bool(String key, Boolean absent) {
-    Node n = node(key);
-    return n == null ? absent : values.bool(n, path(key));
+  Bound<Double> decimal(String key, Double absent, double min, double max) {
+    return optional(key, absent, (n, p) -> values.decimal(n, p, min, max));
   }
 
-  String text(String key, String absent) {
-    Node n = node(key);
-    return n == null ? absent : values.text(n, path(key));
+  Bound<Long> duration(String key, Long absent, long minNanos, long maxNanos, String minText,
+      String maxText) {
+    return optional(key, absent, (n, p) -> values.duration(n, p, minNanos, maxNanos, minText, maxText));
   }
 
-  <E> E choice(String key, E absent, Map<String, E> options) {
-    Node n = node(key);
-    return n == null ? absent : values.choice(n, path(key), options);
+  Bound<Boolean> bool(String key, Boolean absent) {
+    return optional(key, absent, values::bool);
+  }
+
+  Bound<String> text(String key, String absent) {
+    return optional(key, absent, values::text);
+  }
+
+  <E> Bound<E> choice(String key, E absent, Labels<E> options) {
+    return optional(key, absent, (n, p) -> values.choice(n, p, options));
   }
 }

@@ -10,8 +10,8 @@ import dev.lambdasim.workload.trace.TraceException;
 import java.util.List;
 
 /**
- * The horizon of a scenario that leaves {@code duration} out (design.md §4: "may be omitted when
- * all traffic is a finite trace"). Every source must end: a trace, a fleet, a burst, a ramp, a
+ * The horizon of a scenario that leaves {@code duration} out, as it may when all its traffic is
+ * finite. Every source must end: a trace, a fleet, a burst, a ramp, a
  * spike, or any other source with a {@code to}. The horizon is then the last arrival, plus the
  * longest function timeout, so that the last requests can finish.
  *
@@ -29,8 +29,8 @@ final class FiniteHorizon {
     this.root = root;
   }
 
-  /** Returns the horizon in nanoseconds, or null after reporting why there is none. */
-  Long of(List<FunctionSpec> functions, long seed) {
+  /** Returns the horizon in nanoseconds, or the mark of a horizon there is none of (reported). */
+  Bound<Long> of(List<FunctionSpec> functions, long seed) {
     long last = -1;
     long longestTimeout = 0;
     for (int i = 0; i < functions.size(); i++) {
@@ -43,23 +43,23 @@ final class FiniteHorizon {
               + "and functions[" + i + "].traffic[" + j + "] (" + source.streamName()
               + ") has no end to take the horizon from (allowed: a duration such as 2h, or only "
               + "traffic that ends: trace, fleet, burst, ramp, spike, or a source with 'to')");
-          return null;
+          return Bound.reported();
         }
         try {
           last = Math.max(last, lastArrival(source, function.name(), seed));
         } catch (TraceException e) {
           values.problems().add(root.at(), "duration", "the horizon cannot be taken from the "
               + "traffic: " + e.getMessage());
-          return null;
+          return Bound.reported();
         }
       }
     }
     if (last < 0) {
       values.problems().add(root.at(), "duration", "required field 'duration' is missing, and "
           + "the traffic has no arrivals to take the horizon from (allowed: a duration such as 2h)");
-      return null;
+      return Bound.reported();
     }
-    return last + 1 + longestTimeout;
+    return Bound.of(last + 1 + longestTimeout);
   }
 
   private static long lastArrival(TrafficSpec source, String function, long seed) {
@@ -83,19 +83,19 @@ final class FiniteHorizon {
       return true;
     }
     if (source instanceof TrafficSpec.Poisson p) {
-      return p.toNanos() != Long.MAX_VALUE;
+      return p.toNanos() != TrafficSpec.OPEN;
     }
     if (source instanceof TrafficSpec.Constant c) {
-      return c.toNanos() != Long.MAX_VALUE;
+      return c.toNanos() != TrafficSpec.OPEN;
     }
     if (source instanceof TrafficSpec.Diurnal d) {
-      return d.toNanos() != Long.MAX_VALUE;
+      return d.toNanos() != TrafficSpec.OPEN;
     }
     if (source instanceof TrafficSpec.Periodic p) {
-      return p.toNanos() != Long.MAX_VALUE;
+      return p.toNanos() != TrafficSpec.OPEN;
     }
     if (source instanceof TrafficSpec.Mmpp m) {
-      return m.toNanos() != Long.MAX_VALUE;
+      return m.toNanos() != TrafficSpec.OPEN;
     }
     return false;
   }

@@ -30,29 +30,29 @@ final class NodeReader {
     this.problems = problems;
   }
 
-  /** Returns the single document in {@code text}, or null (with a problem) if there is none. */
-  Node read(String text) {
+  /** Returns the single document in {@code text}, or the mark of one that cannot be read. */
+  Bound<Node> read(String text) {
     try (JsonParser parser = factory.createParser(text)) {
       if (parser.nextToken() == null) {
         problems.add(new Location(file, positions ? 1 : 0, positions ? 1 : 0), "",
             "the input is empty");
-        return null;
+        return Bound.reported();
       }
       Node root = value(parser);
       if (parser.nextToken() != null) {
         problems.add(here(parser), "", "only one document is allowed, but another one starts here");
       }
-      return root;
+      return Bound.of(root);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       Location at = loc == null || !positions
           ? Location.ofFile(file) : new Location(file, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0));
       problems.add(at, "", "syntax error: " + oneLine(e.getOriginalMessage()));
-      return null;
+      return Bound.reported();
     } catch (IOException e) {
       // Reading from a String cannot fail for I/O reasons; report it anyway rather than crash.
       problems.add(Location.ofFile(file), "", "cannot read: " + e.getMessage());
-      return null;
+      return Bound.reported();
     }
   }
 

@@ -16,14 +16,24 @@ final class Problems {
     return !found.isEmpty();
   }
 
-  int count() {
-    return found.size();
+  /** Returns a mark of how many problems there are now, to ask later whether more were found. */
+  Mark mark() {
+    return new Mark(this, found.size());
   }
 
   /** Throws every problem found at once, so the user can fix them in one pass. */
   void throwIfAny() throws ScenarioException {
     if (any()) {
       throw new ScenarioException(found);
+    }
+  }
+
+  /** How many problems had been found when a block's binding began. */
+  record Mark(Problems problems, int count) {
+
+    /** Returns whether a problem has been found since the mark. */
+    boolean reportedSince() {
+      return problems.found.size() > count;
     }
   }
 }

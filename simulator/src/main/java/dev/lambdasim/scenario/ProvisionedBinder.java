@@ -6,13 +6,11 @@ import dev.lambdasim.spec.ProvisionedSpec.AllocationRamp;
 import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
 import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
 import dev.lambdasim.spec.ProvisionedSpec.Statistic;
+import dev.lambdasim.spec.TimeUnits;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.OptionalLong;
 
 /**
  * Binds {@code provisionedConcurrency}: an integer (a fixed value), or a mapping with
@@ -27,52 +25,45 @@ final class ProvisionedBinder {
   static final List<String> AUTOSCALING_FIELDS = List.of("targetUtilization", "min", "max",
       "statistic", "scaleOutDataPoints", "scaleInDataPoints", "scaleInRatio", "scaleOutCooldown",
       "scaleInCooldown");
-  static final int MAX_COUNT = 1_000_000;
-
-  private static final long SECOND = 1_000_000_000L;
-  private static final long MINUTE = 60 * SECOND;
-  // Ordered, so that "allowed A | B" reads the same in every run (Map.of's order is not fixed).
-  private static final Map<String, Statistic> STATISTICS =
-      labels(Statistic.values(), Statistic::label);
-  private static final Map<String, AllocationRamp> RAMPS =
-      labels(AllocationRamp.values(), AllocationRamp::label);
+  static final int MAX_COUNT = AccountBinder.MAX_COUNT;
+  static final Labels<Statistic> STATISTICS = Labels.of(Statistic.values(), Statistic::label);
+  static final Labels<AllocationRamp> RAMPS = Labels.of(AllocationRamp.values(), AllocationRamp::label);
 
   private final Values values;
-  private final Long horizonNanos;
+  private final OptionalLong horizonNanos;
 
-  /** {@code horizonNanos} is the scenario duration, or null when it is itself invalid. */
-  ProvisionedBinder(Values values, Long horizonNanos) {
+  /** {@code horizonNanos} is the scenario duration, empty when it is left out or itself invalid. */
+  ProvisionedBinder(Values values, OptionalLong horizonNanos) {
     this.values = values;
     this.horizonNanos = horizonNanos;
   }
 
-  /** Returns the spec, or null when something was reported. */
-  ProvisionedSpec bind(Node node, String path) {
+  /** Returns the spec (none provisioned when {@code node} is null), or the mark of a reported one. */
+  Bound<ProvisionedSpec> bind(Node node, String path) {
     if (node == null) {
-      return ProvisionedSpec.fixed(0);
+      return Bound.of(ProvisionedSpec.fixed(0));
     }
     if (!(node instanceof Node.Mapping)) {
-      Long count = values.integer(node, path, 0, MAX_COUNT);
-      return count == null ? null : ProvisionedSpec.fixed(count.intValue());
+      return values.integer(node, path, 0, MAX_COUNT).map(count -> ProvisionedSpec.fixed(count.intValue()));
     }
-    int before = values.problems().count();
+    Problems.Mark mark = values.mark();
     Fields f = Fields.of(node, path, values, FIELDS);
     List<ScheduledAction> schedule = f.has("schedule")
         ? schedule(f.node("schedule"), f.path("schedule")) : List.of();
-    AutoscalingSpec autoscaling = f.has("autoscaling")
-        ? autoscaling(f.node("autoscaling"), f.path("autoscaling")) : null;
-    Long fixed;
+    Bound<AutoscalingSpec> autoscaling = f.optional("autoscaling", null, this::autoscaling);
+    Bound<Long> fixed;
     if (f.has("fixed")) {
       fixed = f.integer("fixed", 0L, 0, MAX_COUNT);
     } else if (!f.has("schedule") && !f.has("autoscaling")) {
-      f.required("fixed", "an integer >= 0, or a schedule or autoscaling");
-      fixed = null;
+      fixed = f.required("fixed", "an integer >= 0, or a schedule or autoscaling").map(n -> 0L);
     } else {
-      fixed = autoscaling == null ? 0L : (long) autoscaling.min();
+      // Without a fixed value, provisioned concurrency starts at the auto scaler's min, or 0.
+      fixed = Bound.of(autoscaling.ok() && autoscaling.get() != null ? (long) autoscaling.get().min() : 0L);
     }
-    Long delay = f.duration("allocationDelay", ProvisionedSpec.DEFAULT_ALLOCATION_DELAY_NANOS, 0,
-        15 * MINUTE, "0s", "15m");
-    AllocationRamp ramp = choice(f, "allocationRamp", AllocationRamp.CURRENT, RAMPS);
+    Bound<Long> delay = f.duration("allocationDelay", ProvisionedSpec.DEFAULT_ALLOCATION_DELAY_NANOS,
+        0, 15 * TimeUnits.MINUTE, "0s", "15m");
+    Bound<AllocationRamp> ramp = choice(f, "allocationRamp", ProvisionedSpec.DEFAULT_ALLOCATION_RAMP,
+        RAMPS);
     for (int i = 0; i < schedule.size(); i++) {
       ScheduledAction action = schedule.get(i);
       if ((action.min() != null || action.max() != null) && !f.has("autoscaling")) {
@@ -81,17 +72,18 @@ final class ProvisionedBinder {
                 + "no autoscaling block (allowed: value alone, or add autoscaling)");
       }
     }
-    if (autoscaling != null && fixed != null && f.has("fixed")
-        && (fixed < autoscaling.min() || fixed > autoscaling.max())) {
-      values.report(f.node("fixed"), f.path("fixed"), fixed + " is outside the auto scaler's "
-          + "bounds (allowed " + autoscaling.min() + ".." + autoscaling.max() + ")");
+    if (autoscaling.ok() && autoscaling.get() != null && fixed.ok() && f.has("fixed")) {
+      AutoscalingSpec a = autoscaling.get();
+      if (fixed.get() < a.min() || fixed.get() > a.max()) {
+        values.report(f.node("fixed"), f.path("fixed"), fixed.get() + " is outside the auto scaler's "
+            + "bounds (allowed " + a.min() + ".." + a.max() + ")");
+      }
     }
-    if (values.problems().count() > before || fixed == null || delay == null || ramp == null) {
-      return null;
-    }
-    return new ProvisionedSpec(fixed.intValue(), schedule, autoscaling, delay, ramp);
+    return Bound.unlessReportedSince(mark, () -> new ProvisionedSpec(fixed.get().intValue(),
+        schedule, autoscaling.get(), delay.get(), ramp.get()));
   }
 
+  /** Returns the valid actions of the schedule; the problems of the others are reported. */
   private List<ScheduledAction> schedule(Node node, String path) {
     List<ScheduledAction> actions = new ArrayList<>();
     if (!(node instanceof Node.Sequence sequence) || sequence.items().isEmpty()) {
@@ -103,56 +95,62 @@ final class ProvisionedBinder {
       Node item = sequence.items().get(i);
       String itemPath = path + "[" + i + "]";
       Fields a = Fields.of(item, itemPath, values, ACTION_FIELDS);
-      Node at = a.required("at", "an offset from the start of the run, e.g. 8h");
-      Long atNanos = at == null ? null : values.duration(at, a.path("at"));
-      if (atNanos != null && horizonNanos != null && atNanos >= horizonNanos) {
-        values.report(at, a.path("at"), at.shown() + " is not before the scenario duration, so "
-            + "the action would never happen (allowed: at < duration)");
+      Bound<Long> at = a.required("at", "an offset from the start of the run, e.g. 8h", values::duration);
+      if (at.ok() && horizonNanos.isPresent() && at.get() >= horizonNanos.getAsLong()) {
+        values.report(a.node("at"), a.path("at"), a.node("at").shown() + " is not before the "
+            + "scenario duration, so the action would never happen (allowed: at < duration)");
       }
-      Long repeat = a.duration("repeat", 0L, MINUTE, Long.MAX_VALUE, "1m", null);
-      Long value = a.integer("value", null, 0, MAX_COUNT);
-      Long min = a.integer("min", null, 0, MAX_COUNT);
-      Long max = a.integer("max", null, 0, MAX_COUNT);
+      Bound<Long> repeat = a.duration("repeat", ScheduledAction.ONCE, TimeUnits.MINUTE,
+          Long.MAX_VALUE, "1m", null);
+      // Each of value, min and max is null when not written: the action leaves it as it is.
+      Bound<Long> value = a.integer("value", null, 0, MAX_COUNT);
+      Bound<Long> min = a.integer("min", null, 0, MAX_COUNT);
+      Bound<Long> max = a.integer("max", null, 0, MAX_COUNT);
       if (!a.has("value") && !a.has("min") && !a.has("max")) {
         values.report(item, itemPath, "an action needs value, or min and/or max (allowed: "
             + "{at: 8h, value: 50} or {at: 8h, min: 5, max: 100})");
       }
-      if (min != null && max != null && min > max) {
-        values.report(a.node("min"), a.path("min"), min + " is above max " + max
+      if (Bound.allOk(min, max) && min.get() != null && max.get() != null && min.get() > max.get()) {
+        values.report(a.node("min"), a.path("min"), min.get() + " is above max " + max.get()
             + " (allowed: min <= max)");
       }
-      if (atNanos != null && repeat != null) {
-        actions.add(new ScheduledAction(atNanos, repeat, toInt(value), toInt(min), toInt(max)));
+      if (Bound.allOk(at, repeat)) {
+        actions.add(new ScheduledAction(at.get(), repeat.get(), toInt(value.or(null)),
+            toInt(min.or(null)), toInt(max.or(null))));
       }
     }
     return actions;
   }
 
-  private AutoscalingSpec autoscaling(Node node, String path) {
+  private Bound<AutoscalingSpec> autoscaling(Node node, String path) {
     Fields a = Fields.of(node, path, values, AUTOSCALING_FIELDS);
-    Double target = a.decimal("targetUtilization", 0.7, 0.1, 0.9);
-    Long min = a.integer("min", 0L, 0, MAX_COUNT);
-    Node maxNode = a.required("max", "the most provisioned concurrency the auto scaler may set");
-    Long max = maxNode == null ? null : values.integer(maxNode, a.path("max"), 0, MAX_COUNT);
-    Statistic statistic = choice(a, "statistic", Statistic.AVERAGE, STATISTICS);
-    Long outPoints = a.integer("scaleOutDataPoints",
+    Bound<Double> target = a.decimal("targetUtilization", AutoscalingSpec.DEFAULT_TARGET_UTILIZATION,
+        0.1, 0.9);
+    Bound<Long> min = a.integer("min", (long) AutoscalingSpec.DEFAULT_MIN, 0, MAX_COUNT);
+    Bound<Long> max = a.required("max", "the most provisioned concurrency the auto scaler may set",
+        (n, p) -> values.integer(n, p, 0, MAX_COUNT));
+    Bound<Statistic> statistic = choice(a, "statistic", AutoscalingSpec.DEFAULT_STATISTIC, STATISTICS);
+    Bound<Long> outPoints = a.integer("scaleOutDataPoints",
         (long) AutoscalingSpec.DEFAULT_SCALE_OUT_DATA_POINTS, 1, 60);
-    Long inPoints = a.integer("scaleInDataPoints",
+    Bound<Long> inPoints = a.integer("scaleInDataPoints",
         (long) AutoscalingSpec.DEFAULT_SCALE_IN_DATA_POINTS, 1, 1440);
-    Double inRatio = a.decimal("scaleInRatio", AutoscalingSpec.DEFAULT_SCALE_IN_RATIO, 0.1, 1.0);
-    Long outCooldown = a.duration("scaleOutCooldown", 0L, 0, Long.MAX_VALUE, "0s", null);
-    Long inCooldown = a.duration("scaleInCooldown", 0L, 0, Long.MAX_VALUE, "0s", null);
-    if (min != null && max != null && min > max) {
-      values.report(a.node("min"), a.path("min"), min + " is above max " + max
+    Bound<Double> inRatio = a.decimal("scaleInRatio", AutoscalingSpec.DEFAULT_SCALE_IN_RATIO,
+        0.1, 1.0);
+    Bound<Long> outCooldown = a.duration("scaleOutCooldown", AutoscalingSpec.DEFAULT_COOLDOWN_NANOS,
+        0, Long.MAX_VALUE, "0s", null);
+    Bound<Long> inCooldown = a.duration("scaleInCooldown", AutoscalingSpec.DEFAULT_COOLDOWN_NANOS,
+        0, Long.MAX_VALUE, "0s", null);
+    if (Bound.allOk(min, max) && min.get() > max.get()) {
+      return values.reject(a.node("min"), a.path("min"), min.get() + " is above max " + max.get()
           + " (allowed: min <= max)");
-      return null;
     }
-    if (target == null || min == null || max == null || statistic == null || outPoints == null
-        || inPoints == null || inRatio == null || outCooldown == null || inCooldown == null) {
-      return null;
+    if (!Bound.allOk(target, min, max, statistic, outPoints, inPoints, inRatio, outCooldown,
+        inCooldown)) {
+      return Bound.reported();
     }
-    return new AutoscalingSpec(target, min.intValue(), max.intValue(), statistic,
-        outPoints.intValue(), inPoints.intValue(), inRatio, outCooldown, inCooldown);
+    return Bound.of(new AutoscalingSpec(target.get(), min.get().intValue(), max.get().intValue(),
+        statistic.get(), outPoints.get().intValue(), inPoints.get().intValue(), inRatio.get(),
+        outCooldown.get(), inCooldown.get()));
   }
 
   /**
@@ -160,15 +158,14 @@ final class ProvisionedBinder {
    * option a short form abbreviates ("Avg" → "Average", "max" → "Maximum"), which the edit
    * distance alone does not reach.
    */
-  private <E> E choice(Fields f, String key, E absent, Map<String, E> options) {
+  private <E> Bound<E> choice(Fields f, String key, E absent, Labels<E> options) {
     Node n = f.node(key);
-    if (n instanceof Node.Scalar s && s.isString() && !options.containsKey(s.text())
-        && Spelling.suggest(s.text(), options.keySet()).isEmpty()) {
-      for (String option : options.keySet()) {
+    if (n instanceof Node.Scalar s && s.isString() && !options.contains(s.text())
+        && Spelling.suggest(s.text(), options.names()).isEmpty()) {
+      for (String option : options.names()) {
         if (abbreviates(s.text(), option)) {
-          values.report(n, f.path(key), s.shown() + " is not allowed (did you mean '" + option
-              + "'?) (allowed " + String.join(" | ", options.keySet()) + ")");
-          return null;
+          return values.reject(n, f.path(key), s.shown() + " is not allowed (did you mean '" + option
+              + "'?) (allowed " + options.joined(" | ") + ")");
         }
       }
     }
@@ -189,14 +186,6 @@ final class ProvisionedBinder {
       }
     }
     return i == w.length();
-  }
-
-  private static <E> Map<String, E> labels(E[] constants, Function<E, String> label) {
-    Map<String, E> m = new LinkedHashMap<>();
-    for (E e : constants) {
-      m.put(label.apply(e), e);
-    }
-    return Collections.unmodifiableMap(m);
   }
 
   private static Integer toInt(Long value) {

@@ -4,12 +4,16 @@ import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.FunctionSpec;
 import dev.lambdasim.spec.PricingSpec;
 import dev.lambdasim.spec.Scenario;
+import dev.lambdasim.spec.TimeUnits;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Binds the whole tree to a {@link Scenario} and runs the checks that span several fields. */
@@ -19,6 +23,8 @@ final class ScenarioBinder {
       "metricsPeriod", "account", "pricing", "functions", "fleet");
   /** Names an output folder, so it must not be "." or ".." (or any name of dots only). */
   static final Pattern NAME = Pattern.compile("(?=.*[a-z0-9])[a-z0-9._-]+");
+  /** Stands in for a horizon or period that was reported; the load fails. */
+  private static final long REPORTED_NANOS = 1;
 
   private final Values values;
   private final ScenarioFolder folder;
@@ -31,69 +37,80 @@ final class ScenarioBinder {
   /** Returns the scenario; it is only meaningful when no problem was recorded. */
   Scenario bind(Node root, Path source) {
     Fields f = Fields.of(root, "", values, FIELDS);
-    Node nameNode = f.required("name", "matching [a-z0-9._-]+; it names the output folder");
-    String name = nameNode == null ? null : values.text(nameNode, "name");
-    if (name != null && !NAME.matcher(name).matches()) {
-      values.report(nameNode, "name", nameNode.shown()
+    Bound<String> name = f.required("name", "matching [a-z0-9._-]+; it names the output folder",
+        values::text);
+    if (name.ok() && !NAME.matcher(name.get()).matches()) {
+      values.report(f.node("name"), "name", f.node("name").shown()
           + " is not a valid scenario name (allowed: one or more of a-z 0-9 . _ -, with at least"
           + " one letter or digit, since it names the output folder)");
     }
-    String description = f.text("description", "");
-    Long seed = f.integer("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE);
+    Bound<String> description = f.text("description", "");
+    Bound<Long> seed = f.integer("seed", Scenario.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
     // Optional when all traffic is finite: the horizon then follows from the traffic itself.
-    Node durationNode = f.node("duration");
-    Long duration = durationNode == null ? null : values.positiveDuration(durationNode, "duration");
-    Long warmup = f.duration("warmup", 0L, 0, Long.MAX_VALUE, "0s", null);
-    Long metricsPeriod = durationNode == null ? null : metricsPeriod(f, duration, durationNode);
-    AccountSpec account = new AccountBinder(values).bind(f.node("account"), "account");
+    Bound<OptionalLong> written = f.optional("duration", OptionalLong.empty(),
+        (n, p) -> values.positiveDuration(n, p).map(OptionalLong::of));
+    OptionalLong horizon = written.or(OptionalLong.empty());
+    Bound<Long> warmup = f.duration("warmup", Scenario.DEFAULT_WARMUP_NANOS, 0, Long.MAX_VALUE, "0s", null);
+    Bound<Long> metricsPeriod = f.has("duration") ? metricsPeriod(f, written) : Bound.reported();
+    Bound<AccountSpec> account = new AccountBinder(values).bind(f.node("account"), "account");
     PricingSpec pricing = new PricingBinder(values).bind(f.node("pricing"), "pricing");
-    List<FunctionSpec> functions = functions(f, duration);
-    checkClaims(f, account, functions);
-    checkEmptyTraffic(f, functions);
-    functions = withFleet(f, duration, account, functions);
-    String durationText = durationNode == null ? null : durationNode.shown();
-    if (durationNode == null && !values.problems().any()) {
-      duration = new FiniteHorizon(values, f).of(functions, seed == null ? 1 : seed);
-      durationText = duration == null ? null : "the horizon of the traffic, "
-          + Values.plain(duration / 1e9) + "s";
-      if (duration != null && f.has("metricsPeriod")) {
-        metricsPeriod = f.duration("metricsPeriod", null, FunctionBinder.SECOND,
-            Math.max(duration, FunctionBinder.SECOND), "1s", durationText);
-      } else if (duration != null) {
-        metricsPeriod = Math.min(FunctionBinder.MINUTE, Math.max(duration, FunctionBinder.SECOND));
-      }
+    List<FunctionSpec> functions = functions(f, horizon);
+    if (account.ok()) {
+      checkClaims(f, account.get(), functions);
     }
-    if (warmup != null && duration != null && warmup >= duration) {
+    checkEmptyTraffic(f, functions);
+    functions = withFleet(f, horizon, account, functions);
+    Bound<Long> duration = f.has("duration") ? written.map(OptionalLong::getAsLong) : Bound.reported();
+    String durationText = f.has("duration") ? f.node("duration").shown() : null;
+    // The horizon is taken from the traffic only from valid traffic: it replays every source.
+    if (!f.has("duration") && !values.problems().any()) {
+      duration = new FiniteHorizon(values, f).of(functions, seed.or(Scenario.DEFAULT_SEED));
+      durationText = duration.ok() ? "the horizon of the traffic, "
+          + Values.plain(duration.get() / 1e9) + "s" : null;
+      String maxText = durationText;
+      metricsPeriod = duration.then(d -> f.optional("metricsPeriod", defaultMetricsPeriod(d),
+          (n, p) -> values.duration(n, p, TimeUnits.SECOND, Math.max(d, TimeUnits.SECOND), "1s",
+              maxText)));
+    }
+    if (Bound.allOk(warmup, duration) && warmup.get() >= duration.get()) {
       values.report(f.node("warmup"), "warmup", f.node("warmup").shown()
           + " is not shorter than duration " + durationText + " (allowed: 0s <= warmup < duration)");
     }
-    return new Scenario(name == null ? "" : name, description, seed == null ? 1 : seed,
-        duration == null ? 1 : duration, warmup == null ? 0 : warmup,
-        metricsPeriod == null ? 1 : metricsPeriod, account, pricing, functions, source);
+    return new Scenario(name.or(""), description.or(""), seed.or(Scenario.DEFAULT_SEED),
+        duration.or(REPORTED_NANOS), warmup.or(Scenario.DEFAULT_WARMUP_NANOS),
+        metricsPeriod.or(REPORTED_NANOS), account.or(AccountSpec.defaults()), pricing, functions,
+        source);
   }
 
-  private Long metricsPeriod(Fields f, Long duration, Node durationNode) {
-    long minute = FunctionBinder.MINUTE;
+  /** The 1m default shrinks to fit a shorter run rather than fail on a field the user never wrote. */
+  private static long defaultMetricsPeriod(long durationNanos) {
+    return Math.min(Scenario.DEFAULT_METRICS_PERIOD_NANOS, Math.max(durationNanos, TimeUnits.SECOND));
+  }
+
+  /** Returns the metrics period of a scenario whose duration is written (and maybe reported). */
+  private Bound<Long> metricsPeriod(Fields f, Bound<OptionalLong> duration) {
     if (!f.has("metricsPeriod")) {
-      // The 1m default shrinks to fit a shorter run rather than fail on a field the user never wrote.
-      return duration == null ? minute : Math.min(minute, Math.max(duration, FunctionBinder.SECOND));
+      return Bound.of(duration.ok() ? defaultMetricsPeriod(duration.get().getAsLong())
+          : Scenario.DEFAULT_METRICS_PERIOD_NANOS);
     }
-    if (duration == null) {
-      return f.duration("metricsPeriod", null, FunctionBinder.SECOND, Long.MAX_VALUE, "1s", null);
+    if (duration.isReported()) {
+      return f.duration("metricsPeriod", null, TimeUnits.SECOND, Long.MAX_VALUE, "1s", null);
     }
-    return f.duration("metricsPeriod", null, FunctionBinder.SECOND, Math.max(duration, FunctionBinder.SECOND),
-        "1s", "the duration " + ((Node.Scalar) durationNode).text());
+    long d = duration.get().getAsLong();
+    return f.duration("metricsPeriod", null, TimeUnits.SECOND, Math.max(d, TimeUnits.SECOND),
+        "1s", "the duration " + ((Node.Scalar) f.node("duration")).text());
   }
 
-  private List<FunctionSpec> functions(Fields f, Long duration) {
+  private List<FunctionSpec> functions(Fields f, OptionalLong horizon) {
     List<FunctionSpec> out = new ArrayList<>();
     if (f.has("fleet") && !f.has("functions")) {
       return out;
     }
-    Node node = f.required("functions", "a list of at least 1 function, or a fleet");
-    if (node == null) {
+    Bound<Node> required = f.required("functions", "a list of at least 1 function, or a fleet");
+    if (required.isReported()) {
       return out;
     }
+    Node node = required.get();
     if (!(node instanceof Node.Sequence list)) {
       values.report(node, "functions", node.shown() + " is not allowed here; expected a list of functions");
       return out;
@@ -102,9 +119,7 @@ final class ScenarioBinder {
       values.report(node, "functions", "the list is empty; at least 1 function is needed");
       return out;
     }
-    DistributionBinder distributions = new DistributionBinder(values, folder);
-    FunctionBinder binder = new FunctionBinder(values, distributions,
-        new TrafficBinder(values, duration, folder), new ProvisionedBinder(values, duration));
+    FunctionBinder binder = functionBinder(horizon);
     Map<String, Node> firstByName = new HashMap<>();
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);
@@ -123,23 +138,27 @@ final class ScenarioBinder {
     return out;
   }
 
+  private FunctionBinder functionBinder(OptionalLong horizon) {
+    return new FunctionBinder(values, new DistributionBinder(values, folder),
+        new TrafficBinder(values, horizon, folder), new ProvisionedBinder(values, horizon));
+  }
+
   /** Appends the fleet's functions (FleetBinder), if the scenario has a fleet. */
-  private List<FunctionSpec> withFleet(Fields f, Long duration, AccountSpec account,
+  private List<FunctionSpec> withFleet(Fields f, OptionalLong horizon, Bound<AccountSpec> account,
       List<FunctionSpec> written) {
     if (!f.has("fleet")) {
       return written;
     }
-    TrafficBinder traffic = new TrafficBinder(values, duration, folder);
-    FunctionBinder binder = new FunctionBinder(values, new DistributionBinder(values, folder),
-        traffic, new ProvisionedBinder(values, duration));
+    FleetBinder fleet = new FleetBinder(values, functionBinder(horizon),
+        new TraceSourceBinder(values, folder), horizon);
     List<FunctionSpec> all = new ArrayList<>(written);
-    all.addAll(new FleetBinder(values, binder, traffic, duration).bind(f.node("fleet"), written, account));
+    all.addAll(fleet.bind(f.node("fleet"), written, account));
     return all;
   }
 
   /** A function without traffic must be another function's async destination. */
   private void checkEmptyTraffic(Fields f, List<FunctionSpec> functions) {
-    java.util.Set<String> destinations = new java.util.HashSet<>();
+    Set<String> destinations = new HashSet<>();
     for (FunctionSpec fn : functions) {
       destinations.add(fn.invocation().async().onSuccess());
       destinations.add(fn.invocation().async().onFailure());
@@ -160,26 +179,21 @@ final class ScenarioBinder {
 
   /** Reserved (or else provisioned) concurrency must leave the unreserved minimum free. */
   private void checkClaims(Fields f, AccountSpec account, List<FunctionSpec> functions) {
-    long available = (long) account.concurrencyLimit() - account.unreservedMinimum();
-    long total = 0;
+    ConcurrencyClaims claims = new ConcurrencyClaims(account);
     List<String> parts = new ArrayList<>();
     Node.Sequence list = f.node("functions") instanceof Node.Sequence s ? s : null;
     for (int i = 0; i < functions.size(); i++) {
       FunctionSpec fn = functions.get(i);
-      // Provisioned concurrency that changes over time claims its largest possible value.
-      long claim = fn.concurrency().hasReserved() ? fn.concurrency().reserved()
-          : fn.concurrency().provisioned().maxPossible();
+      long claim = claims.add(fn);
       if (claim <= 0) {
         continue;
       }
-      total += claim;
       parts.add(fn.name() + " " + claim);
-      if (total > available && list != null && list.items().get(i) instanceof Node.Mapping m) {
-        String key = fn.concurrency().hasReserved() ? "reservedConcurrency" : "provisionedConcurrency";
+      if (claims.exceeded() && list != null && list.items().get(i) instanceof Node.Mapping m) {
+        String key = ConcurrencyClaims.claimField(fn);
         values.report(m.values().get(key), "functions[" + i + "]." + key, "functions claim "
-            + total + " concurrency in total (" + String.join(" + ", parts) + "), more than "
-            + "concurrencyLimit " + account.concurrencyLimit() + " - unreservedMinimum "
-            + account.unreservedMinimum() + " = " + available + " (allowed: total <= " + available + ")");
+            + claims.total() + " concurrency in total (" + String.join(" + ", parts) + "), "
+            + claims.limitText());
         return;
       }
     }

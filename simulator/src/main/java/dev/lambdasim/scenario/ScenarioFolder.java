@@ -2,6 +2,7 @@ package dev.lambdasim.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,23 +35,34 @@ final class ScenarioFolder {
     return Path.of(displayBase).resolve(relative).normalize().toString();
   }
 
-  /** Returns the file {@code relative} names, or null (with a problem) if it may not be read. */
-  Path resolve(String relative, Node at, String path, Values values) {
+  /** Returns the file {@code relative} names, or the mark of one that may not be read. */
+  Bound<Path> resolve(String relative, Node at, String path, Values values) {
     Path target;
     try {
       target = canonical(base.resolve(relative));
-    } catch (java.nio.file.InvalidPathException e) {
-      values.report(at, path, at.shown() + " is not a valid path: " + e.getReason());
-      return null;
+    } catch (InvalidPathException e) {
+      return values.reject(at, path, at.shown() + " is not a valid path: " + e.getReason());
     }
     if (target.startsWith(base) || allowed.stream().anyMatch(target::startsWith)) {
-      return target;
+      return Bound.of(target);
     }
-    values.report(at, path, at.shown() + " resolves to " + target + ", outside the scenario's folder "
-        + base + "; pass --allow-path " + (target.getParent() == null ? target : target.getParent())
-        + " to allow reading it");
-    return null;
+    return values.reject(at, path, at.shown() + " resolves to " + target + ", outside the "
+        + "scenario's folder " + base + "; pass --allow-path "
+        + (target.getParent() == null ? target : target.getParent()) + " to allow reading it");
   }
+
+  /**
+   * Returns the existing file that the text {@code node} names (a trace or one of its side
+   * files), resolved and allowed like any file, and named as the user would name it.
+   */
+  Bound<NamedFile> existing(Node node, String path, Values values) {
+    return values.text(node, path).then(name -> resolve(name, node, path, values).then(file ->
+        Files.isRegularFile(file) ? Bound.of(new NamedFile(file, display(name)))
+            : values.reject(node, path, node.shown() + " cannot be read (no such file)")));
+  }
+
+  /** A file a scenario reads: where it is, and how messages name it. */
+  record NamedFile(Path path, String shown) {}
 
   /** Resolves symbolic links where the file exists, so that a link cannot smuggle a path out. */
   private static Path canonical(Path p) {

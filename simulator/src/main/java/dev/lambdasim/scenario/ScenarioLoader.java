@@ -69,8 +69,9 @@ public final class ScenarioLoader {
     String lower = displayName.toLowerCase(Locale.ROOT);
     // JSON gets the JSON parser for its sharper syntax messages; anything else is read as YAML.
     JsonFactory factory = lower.endsWith(".json") ? new JsonFactory() : new YAMLFactory();
-    Node root = new NodeReader(factory, displayName, true, problems).read(text);
+    Bound<Node> read = new NodeReader(factory, displayName, true, problems).read(text);
     problems.throwIfAny();
+    Node root = read.get();
     YAMLFactory yaml = new YAMLFactory();
     for (String flag : overrides) {
       new FieldOverride(flag).apply(root, yaml, problems);

@@ -1,5 +1,7 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.TimeUnits;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +21,31 @@ final class Units {
   private static final Pattern RATE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)/(s|min|h|d)");
 
   private static final Map<String, Long> NANOS_PER_UNIT = Map.of(
-      "ns", 1L, "us", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L,
-      "m", 60_000_000_000L, "h", 3_600_000_000_000L, "d", 86_400_000_000_000L);
-  private static final Map<String, Double> SECONDS_PER_UNIT = Map.of(
-      "s", 1.0, "min", 60.0, "h", 3600.0, "d", 86_400.0);
+      "ns", 1L, "us", TimeUnits.MICROSECOND, "ms", TimeUnits.MILLISECOND, "s", TimeUnits.SECOND,
+      "m", TimeUnits.MINUTE, "h", TimeUnits.HOUR, "d", TimeUnits.DAY);
+  private static final Map<String, Long> NANOS_PER_RATE_UNIT = Map.of(
+      "s", TimeUnits.SECOND, "min", TimeUnits.MINUTE, "h", TimeUnits.HOUR, "d", TimeUnits.DAY);
 
   private Units() {}
+
+  /** Returns the nanoseconds per {@code unit}, one of {@link #DURATION_UNITS}. */
+  static long nanosPer(String unit) {
+    return NANOS_PER_UNIT.get(unit);
+  }
+
+  /** Returns a whole duration as a scenario would write it, in its largest exact unit: 30s, 1d. */
+  static String shown(long nanos) {
+    if (nanos == 0) {
+      return "0s";
+    }
+    String best = "ns";
+    for (Map.Entry<String, Long> unit : NANOS_PER_UNIT.entrySet()) {
+      if (nanos % unit.getValue() == 0 && unit.getValue() > NANOS_PER_UNIT.get(best)) {
+        best = unit.getKey();
+      }
+    }
+    return nanos / NANOS_PER_UNIT.get(best) + best;
+  }
 
   /** Returns the exact nanoseconds of a duration text, or empty if it is not one. */
   static Optional<BigDecimal> nanos(String text) {
@@ -41,6 +62,8 @@ final class Units {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(Double.parseDouble(m.group(1)) / SECONDS_PER_UNIT.get(m.group(2)));
+    // Seconds per unit as a double, exactly as 1.0, 60.0, 3600.0 and 86400.0.
+    double secondsPerUnit = (double) (NANOS_PER_RATE_UNIT.get(m.group(2)) / TimeUnits.SECOND);
+    return Optional.of(Double.parseDouble(m.group(1)) / secondsPerUnit);
   }
 }

@@ -1,12 +1,13 @@
 package dev.lambdasim.scenario;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Converts single nodes to typed values, reporting what is wrong and what is allowed. Every
- * method returns null when the value is unusable; the problem has been recorded by then.
+ * method returns the value, or {@link Bound#reported()} once the problem has been recorded.
  */
 final class Values {
 
@@ -20,201 +21,186 @@ final class Values {
     return problems;
   }
 
+  /** Returns a mark to ask later whether a block's binding reported anything. */
+  Problems.Mark mark() {
+    return problems.mark();
+  }
+
   void report(Node node, String path, String message) {
     problems.add(node.at(), path, message);
   }
 
+  /** Reports and returns the mark of a reported value. */
+  <T> Bound<T> reject(Node node, String path, String message) {
+    report(node, path, message);
+    return Bound.reported();
+  }
+
   /** Returns a whole number in {@code min..max}. */
-  Long integer(Node node, String path, long min, long max) {
-    String allowed = allowed(String.valueOf(min), max == Long.MAX_VALUE ? null : String.valueOf(max));
-    BigDecimal n = number(node, path, "an integer", allowed);
-    if (n == null) {
-      return null;
-    }
-    if (n.stripTrailingZeros().scale() > 0) {
-      report(node, path, node.shown() + " is not an integer (allowed " + allowed + ")");
-      return null;
-    }
-    if (!inRange(node, path, n, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-        String.valueOf(min), max == Long.MAX_VALUE ? null : String.valueOf(max))) {
-      return null;
-    }
-    return n.longValueExact();
+  Bound<Long> integer(Node node, String path, long min, long max) {
+    String maxText = max == Long.MAX_VALUE ? null : String.valueOf(max);
+    String allowed = allowed(String.valueOf(min), maxText);
+    return number(node, path, "an integer", allowed).then(n -> {
+      if (n.stripTrailingZeros().scale() > 0) {
+        return reject(node, path, node.shown() + " is not an integer (allowed " + allowed + ")");
+      }
+      return inRange(node, path, n, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
+          String.valueOf(min), maxText).map(BigDecimal::longValueExact);
+    });
   }
 
   /** Returns a number in {@code min..max}. */
-  Double decimal(Node node, String path, double min, double max) {
+  Bound<Double> decimal(Node node, String path, double min, double max) {
     String allowed = plain(min) + ".." + plain(max);
-    BigDecimal n = number(node, path, "a number", allowed);
-    if (n == null || !inRange(node, path, n, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-        plain(min), plain(max))) {
-      return null;
-    }
-    return n.doubleValue();
+    return number(node, path, "a number", allowed)
+        .then(n -> inRange(node, path, n, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
+            plain(min), plain(max)))
+        .map(BigDecimal::doubleValue);
   }
 
   /** Returns any finite number (e.g. the mu of a lognormal). */
-  Double anyDecimal(Node node, String path) {
-    BigDecimal n = number(node, path, "a number", "any finite number");
-    return n == null ? null : n.doubleValue();
+  Bound<Double> anyDecimal(Node node, String path) {
+    return number(node, path, "a number", "any finite number").map(BigDecimal::doubleValue);
   }
 
   /** Returns a number greater than 0. */
-  Double positive(Node node, String path) {
-    BigDecimal n = number(node, path, "a number", "a number greater than 0");
-    if (n == null) {
-      return null;
-    }
-    if (n.signum() <= 0) {
-      report(node, path, node.shown() + " is not allowed (must be greater than 0)");
-      return null;
-    }
-    return n.doubleValue();
+  Bound<Double> positive(Node node, String path) {
+    return number(node, path, "a number", "a number greater than 0").then(n -> n.signum() <= 0
+        ? reject(node, path, node.shown() + " is not allowed (must be greater than 0)")
+        : Bound.of(n.doubleValue()));
   }
 
   /** Returns a duration in exact nanoseconds (possibly fractional), without range checks. */
-  BigDecimal durationExact(Node node, String path) {
+  Bound<BigDecimal> durationExact(Node node, String path) {
     if (!(node instanceof Node.Scalar s) || s.kind() == Node.Scalar.Kind.NULL
         || s.kind() == Node.Scalar.Kind.BOOLEAN) {
-      report(node, path, node.shown() + " is not a duration; write <number><unit> with unit "
+      return reject(node, path, node.shown() + " is not a duration; write <number><unit> with unit "
           + Units.DURATION_UNITS + " (e.g. '250ms')");
-      return null;
     }
     if (s.kind() == Node.Scalar.Kind.NUMBER) {
-      report(node, path, s.text() + " has no unit; a duration needs one of " + Units.DURATION_UNITS
-          + " (e.g. '" + s.text() + "s')");
-      return null;
+      return reject(node, path, s.text() + " has no unit; a duration needs one of "
+          + Units.DURATION_UNITS + " (e.g. '" + s.text() + "s')");
     }
     Optional<BigDecimal> nanos = Units.nanos(s.text());
     if (nanos.isEmpty()) {
-      report(node, path, s.shown() + " is not a duration; write <number><unit> with unit "
+      return reject(node, path, s.shown() + " is not a duration; write <number><unit> with unit "
           + Units.DURATION_UNITS + " (e.g. '250ms')");
-      return null;
     }
-    return nanos.get();
+    return Bound.of(nanos.get());
   }
 
   /** Returns a duration in whole nanoseconds within {@code min..max} (texts as the user would write them). */
-  Long duration(Node node, String path, long minNanos, long maxNanos, String minText, String maxText) {
-    BigDecimal exact = durationExact(node, path);
-    if (exact == null) {
-      return null;
-    }
-    String allowed = allowed(minText, maxNanos == Long.MAX_VALUE ? null : maxText);
-    if (exact.compareTo(BigDecimal.valueOf(minNanos)) < 0) {
-      report(node, path, node.shown() + " is below the minimum " + minText + " (allowed " + allowed + ")");
-      return null;
-    }
-    if (exact.compareTo(BigDecimal.valueOf(maxNanos)) > 0) {
-      report(node, path, node.shown() + " is above the maximum " + maxText + " (allowed " + allowed + ")");
-      return null;
-    }
-    return exact.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+  Bound<Long> duration(Node node, String path, long minNanos, long maxNanos, String minText,
+      String maxText) {
+    return durationExact(node, path).then(exact -> {
+      String allowed = allowed(minText, maxNanos == Long.MAX_VALUE ? null : maxText);
+      if (exact.compareTo(BigDecimal.valueOf(minNanos)) < 0) {
+        return reject(node, path, node.shown() + " is below the minimum " + minText
+            + " (allowed " + allowed + ")");
+      }
+      if (exact.compareTo(BigDecimal.valueOf(maxNanos)) > 0) {
+        return reject(node, path, node.shown() + " is above the maximum " + maxText
+            + " (allowed " + allowed + ")");
+      }
+      return Bound.of(wholeNanos(exact));
+    });
   }
 
   /** Returns a duration of at least 0 in whole nanoseconds. */
-  Long duration(Node node, String path) {
+  Bound<Long> duration(Node node, String path) {
     return duration(node, path, 0, Long.MAX_VALUE, "0s", "");
   }
 
   /** Returns a duration greater than 0 in whole nanoseconds. */
-  Long positiveDuration(Node node, String path) {
-    Long nanos = duration(node, path);
-    if (nanos != null && nanos <= 0) {
-      report(node, path, node.shown() + " is not allowed (must be greater than 0s)");
-      return null;
-    }
-    return nanos;
+  Bound<Long> positiveDuration(Node node, String path) {
+    return duration(node, path).then(nanos -> nanos <= 0
+        ? reject(node, path, node.shown() + " is not allowed (must be greater than 0s)")
+        : Bound.of(nanos));
   }
 
   /** Returns a rate greater than 0, in events per second. */
-  Double rate(Node node, String path) {
+  Bound<Double> rate(Node node, String path) {
     return rate(node, path, false);
   }
 
   /** Returns a rate in events per second, greater than 0 or, when {@code zeroAllowed}, at least 0. */
-  Double rate(Node node, String path, boolean zeroAllowed) {
+  Bound<Double> rate(Node node, String path, boolean zeroAllowed) {
     String how = "; write <number>/<unit> with unit " + Units.RATE_UNITS + " (e.g. '20/s')";
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
-      report(node, path, s.text() + " has no unit; a rate needs one of " + Units.RATE_UNITS
+      return reject(node, path, s.text() + " has no unit; a rate needs one of " + Units.RATE_UNITS
           + " (e.g. '" + s.text() + "/s')");
-      return null;
     }
     if (!(node instanceof Node.Scalar s) || !s.isString()) {
-      report(node, path, node.shown() + " is not a rate" + how);
-      return null;
+      return reject(node, path, node.shown() + " is not a rate" + how);
     }
     Optional<Double> rate = Units.perSecond(s.text());
     if (rate.isEmpty()) {
-      report(node, path, s.shown() + " is not a rate" + how);
-      return null;
+      return reject(node, path, s.shown() + " is not a rate" + how);
     }
     if (rate.get() <= 0 && !zeroAllowed) {
-      report(node, path, s.shown() + " is not allowed (a rate must be greater than 0)");
-      return null;
+      return reject(node, path, s.shown() + " is not allowed (a rate must be greater than 0)");
     }
-    return rate.get();
+    return Bound.of(rate.get());
   }
 
   /** Returns true or false. */
-  Boolean bool(Node node, String path) {
+  Bound<Boolean> bool(Node node, String path) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.BOOLEAN) {
-      return Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT));
+      return Bound.of(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
     }
-    report(node, path, node.shown() + " is not a boolean (allowed true, false)");
-    return null;
+    return reject(node, path, node.shown() + " is not a boolean (allowed true, false)");
   }
 
   /** Returns the text of a scalar (numbers are accepted as text, e.g. {@code description: 42}). */
-  String text(Node node, String path) {
+  Bound<String> text(Node node, String path) {
     if (node instanceof Node.Scalar s && s.kind() != Node.Scalar.Kind.NULL) {
-      return s.text();
+      return Bound.of(s.text());
     }
-    report(node, path, node.shown() + " is not a string");
-    return null;
+    return reject(node, path, node.shown() + " is not a string");
   }
 
   /** Returns the option named by a string scalar. */
-  <E> E choice(Node node, String path, Map<String, E> options) {
-    String allowed = String.join(" | ", options.keySet());
+  <E> Bound<E> choice(Node node, String path, Labels<E> options) {
+    String allowed = options.joined(" | ");
     if (!(node instanceof Node.Scalar s) || s.kind() == Node.Scalar.Kind.NULL) {
-      report(node, path, node.shown() + " is not allowed (allowed " + allowed + ")");
-      return null;
+      return reject(node, path, node.shown() + " is not allowed (allowed " + allowed + ")");
     }
     E e = options.get(s.text());
     if (e == null) {
-      report(node, path, s.shown() + " is not allowed" + Spelling.suggest(s.text(), options.keySet())
-          + " (allowed " + allowed + ")");
+      return reject(node, path, s.shown() + " is not allowed"
+          + Spelling.suggest(s.text(), options.names()) + " (allowed " + allowed + ")");
     }
-    return e;
+    return Bound.of(e);
   }
 
-  private BigDecimal number(Node node, String path, String what, String allowed) {
+  private Bound<BigDecimal> number(Node node, String path, String what, String allowed) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
       if (s.number() == null) {
-        report(node, path, s.text() + " is not a finite number (allowed " + allowed + ")");
+        return reject(node, path, s.text() + " is not a finite number (allowed " + allowed + ")");
       }
-      return s.number();
+      return Bound.of(s.number());
     }
     String hint = node instanceof Node.Scalar s && s.isString() && Units.nanos(s.text()).isPresent()
         ? " (this field is a plain number, without a unit)" : "";
-    report(node, path, node.shown() + " is not " + what + " (allowed " + allowed + ")" + hint);
-    return null;
+    return reject(node, path, node.shown() + " is not " + what + " (allowed " + allowed + ")" + hint);
   }
 
-  private boolean inRange(Node node, String path, BigDecimal n, BigDecimal min, BigDecimal max,
-      String minText, String maxText) {
+  private Bound<BigDecimal> inRange(Node node, String path, BigDecimal n, BigDecimal min,
+      BigDecimal max, String minText, String maxText) {
     if (n.compareTo(min) < 0) {
-      report(node, path, node.shown() + " is below the minimum " + minText
+      return reject(node, path, node.shown() + " is below the minimum " + minText
           + " (allowed " + allowed(minText, maxText) + ")");
-      return false;
     }
     if (n.compareTo(max) > 0) {
-      report(node, path, node.shown() + " is above the maximum " + maxText
+      return reject(node, path, node.shown() + " is above the maximum " + maxText
           + " (allowed " + allowed(minText, maxText) + ")");
-      return false;
     }
-    return true;
+    return Bound.of(n);
+  }
+
+  /** Returns exact nanoseconds rounded to whole ones, half up. */
+  static long wholeNanos(BigDecimal exact) {
+    return exact.setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   /** Returns "min..max", or "at least min" when there is no maximum (null). */

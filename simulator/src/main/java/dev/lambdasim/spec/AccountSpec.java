@@ -12,6 +12,11 @@ public record AccountSpec(int concurrencyLimit, int unreservedMinimum, ScalingSp
   public static final int DEFAULT_CONCURRENCY_LIMIT = 1000;
   public static final int DEFAULT_UNRESERVED_MINIMUM = 100;
 
+  /** Returns what functions may claim in all: the limit less the unreserved minimum. */
+  public long claimableConcurrency() {
+    return (long) concurrencyLimit - unreservedMinimum;
+  }
+
   public static AccountSpec defaults() {
     return new AccountSpec(DEFAULT_CONCURRENCY_LIMIT, DEFAULT_UNRESERVED_MINIMUM,
         ScalingSpec.perFunction());

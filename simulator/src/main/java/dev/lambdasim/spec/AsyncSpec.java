@@ -15,7 +15,7 @@ public record AsyncSpec(int maxRetries, long maxEventAgeNanos, String onSuccess,
     String onFailure, String deadLetter) {
 
   public static final int DEFAULT_MAX_RETRIES = 2;
-  public static final long DEFAULT_MAX_EVENT_AGE_NANOS = 6 * 3600 * 1_000_000_000L;
+  public static final long DEFAULT_MAX_EVENT_AGE_NANOS = 6 * TimeUnits.HOUR;
 
   public static AsyncSpec defaults() {
     return new AsyncSpec(DEFAULT_MAX_RETRIES, DEFAULT_MAX_EVENT_AGE_NANOS, null, null, null);

@@ -11,9 +11,14 @@ package dev.lambdasim.spec;
  */
 public record ClientRetrySpec(int maxAttempts, long baseDelayNanos, long maxDelayNanos) {
 
+  /** The SDKs' standard retry mode makes 3 attempts in all; a written retry block starts there. */
+  public static final int STANDARD_MAX_ATTEMPTS = 3;
+  public static final long DEFAULT_BASE_DELAY_NANOS = 100 * TimeUnits.MILLISECOND;
+  public static final long DEFAULT_MAX_DELAY_NANOS = 20 * TimeUnits.SECOND;
+
   /** No retries: a throttled request fails at once. */
   public static ClientRetrySpec none() {
-    return new ClientRetrySpec(1, 100_000_000L, 20_000_000_000L);
+    return new ClientRetrySpec(1, DEFAULT_BASE_DELAY_NANOS, DEFAULT_MAX_DELAY_NANOS);
   }
 
   public boolean retries() {

@@ -27,6 +27,25 @@ public record ConcurrencySpec(int reserved, ProvisionedSpec provisioned) {
     return reserved != NO_RESERVED;
   }
 
+  /**
+   * Returns the concurrency the function takes out of the account, used or not, while
+   * {@code provisionedCount} of its environments are provisioned: its reserved concurrency if it
+   * has some, else those (Lambda's ClaimedAccountConcurrency).
+   */
+  public int claimWith(int provisionedCount) {
+    return hasReserved() ? reserved : provisionedCount;
+  }
+
+  /** Returns the claim at the start of the run. */
+  public int initialClaim() {
+    return claimWith(provisioned.initial());
+  }
+
+  /** Returns the largest claim the function can ever make, what the account's limit must hold. */
+  public int largestClaim() {
+    return claimWith(provisioned.maxPossible());
+  }
+
   public ConcurrencySpec withReserved(int value) {
     return new ConcurrencySpec(value, provisioned);
   }

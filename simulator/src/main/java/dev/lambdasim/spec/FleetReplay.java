@@ -1,6 +1,5 @@
 package dev.lambdasim.spec;
 
-import dev.lambdasim.spec.TraceFormat;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,9 @@ import java.util.Map;
  * identity, so the run can group them.
  */
 public final class FleetReplay {
+
+  /** How many of a fleet's functions {@code metrics.csv} lists by default. */
+  public static final int DEFAULT_TOP_N = 20;
 
   private final TraceOptions options;
   private final long offsetNanos;

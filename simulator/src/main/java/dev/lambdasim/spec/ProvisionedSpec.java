@@ -22,7 +22,8 @@ public record ProvisionedSpec(
    * Default preparation delay: "a minute or two" (AWS, "Understanding Lambda function
    * scaling"); we take one minute.
    */
-  public static final long DEFAULT_ALLOCATION_DELAY_NANOS = 60_000_000_000L;
+  public static final long DEFAULT_ALLOCATION_DELAY_NANOS = TimeUnits.MINUTE;
+  public static final AllocationRamp DEFAULT_ALLOCATION_RAMP = AllocationRamp.CURRENT;
 
   public ProvisionedSpec {
     schedule = List.copyOf(schedule);
@@ -31,7 +32,7 @@ public record ProvisionedSpec(
   /** A fixed value for the whole run. */
   public static ProvisionedSpec fixed(int count) {
     return new ProvisionedSpec(count, List.of(), null, DEFAULT_ALLOCATION_DELAY_NANOS,
-        AllocationRamp.CURRENT);
+        DEFAULT_ALLOCATION_RAMP);
   }
 
   /** Returns whether the configured value never changes. */
@@ -61,7 +62,11 @@ public record ProvisionedSpec(
    * {@code repeatNanos} after if positive, set the value and/or the auto scaler's bounds.
    */
   public record ScheduledAction(long atNanos, long repeatNanos, Integer value, Integer min,
-      Integer max) {}
+      Integer max) {
+
+    /** The {@code repeatNanos} of an action that happens once. */
+    public static final long ONCE = 0;
+  }
 
   /** Target tracking on ProvisionedConcurrencyUtilization. */
   public record AutoscalingSpec(
@@ -75,6 +80,9 @@ public record ProvisionedSpec(
       long scaleOutCooldownNanos,
       long scaleInCooldownNanos) {
 
+    public static final double DEFAULT_TARGET_UTILIZATION = 0.7;
+    public static final int DEFAULT_MIN = 0;
+    public static final Statistic DEFAULT_STATISTIC = Statistic.AVERAGE;
     public static final int DEFAULT_SCALE_OUT_DATA_POINTS = 3;
     public static final int DEFAULT_SCALE_IN_DATA_POINTS = 15;
     /**
@@ -82,6 +90,8 @@ public record ProvisionedSpec(
      * a 70 % target gives 63 %).
      */
     public static final double DEFAULT_SCALE_IN_RATIO = 0.9;
+    /** No cooldown: the scaler may act on the next alarm. */
+    public static final long DEFAULT_COOLDOWN_NANOS = 0;
   }
 
   /** The statistic of the alarms' 1-minute data points. */

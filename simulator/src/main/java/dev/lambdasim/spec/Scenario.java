@@ -30,6 +30,11 @@ public record Scenario(
     List<FunctionSpec> functions,
     Path source) {
 
+  public static final long DEFAULT_SEED = 1;
+  public static final long DEFAULT_WARMUP_NANOS = 0;
+  /** CloudWatch's standard resolution; a shorter run shrinks it to the run's length. */
+  public static final long DEFAULT_METRICS_PERIOD_NANOS = TimeUnits.MINUTE;
+
   public Scenario {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(account, "account");

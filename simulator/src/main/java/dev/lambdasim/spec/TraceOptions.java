@@ -43,6 +43,14 @@ public record TraceOptions(
     Path durationsFile,
     String durationsShown) {
 
+  public static final Column DEFAULT_COLUMN = Column.at(0);
+  public static final long DEFAULT_UNIT_NANOS = TimeUnits.SECOND;
+  public static final int DEFAULT_DAY = 1;
+  public static final WithinPeriod DEFAULT_WITHIN = WithinPeriod.POISSON;
+  /** The {@code periodNanos} that asks the reader to infer the period from the datapoints. */
+  public static final long INFER_PERIOD = 0;
+  public static final BadRowPolicy DEFAULT_ON_BAD_ROW = BadRowPolicy.FAIL;
+
   public TraceOptions {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(file, "file");
@@ -55,8 +63,9 @@ public record TraceOptions(
 
   /** Returns the options of a trace of {@code format} in {@code file}, with every default. */
   public static TraceOptions defaults(TraceFormat format, Path file) {
-    return new TraceOptions(format, file, file.toString(), Column.at(0), 1_000_000_000L, null,
-        1_000_000_000L, null, 1, WithinPeriod.POISSON, 0, false, BadRowPolicy.FAIL, null, null);
+    return new TraceOptions(format, file, file.toString(), DEFAULT_COLUMN, DEFAULT_UNIT_NANOS, null,
+        DEFAULT_UNIT_NANOS, null, DEFAULT_DAY, DEFAULT_WITHIN, INFER_PERIOD, false,
+        DEFAULT_ON_BAD_ROW, null, null);
   }
 
   public TraceOptions withColumn(Column c, long unit) {

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public sealed interface TrafficSpec {
 
+  /** The {@code toNanos} of a source without an end. */
+  long OPEN = Long.MAX_VALUE;
+
   String streamName();
 
   /** Poisson process (exponential inter-arrival times). */
@@ -74,6 +77,9 @@ public sealed interface TrafficSpec {
    */
   record Diurnal(String streamName, double meanRatePerSecond, double amplitude, long periodNanos,
       long peakAtNanos, long fromNanos, long toNanos) implements TrafficSpec {
+
+    /** A day, the cycle of most diurnal load. */
+    public static final long DEFAULT_PERIOD_NANOS = TimeUnits.DAY;
 
     public Diurnal {
       if (!(meanRatePerSecond > 0) || !(amplitude >= 0 && amplitude <= 1) || periodNanos <= 0

@@ -5,19 +5,23 @@ import dev.lambdasim.spec.FunctionSpec;
 import dev.lambdasim.spec.InvocationType;
 import dev.lambdasim.spec.Scenario;
 
-import static dev.lambdasim.scenario.Scenarios.assertProblem;
-import static dev.lambdasim.scenario.Scenarios.column;
+import static dev.lambdasim.scenario.Scenarios.located;
 import static dev.lambdasim.scenario.Scenarios.parse;
+import static dev.lambdasim.scenario.Scenarios.rejected;
 import static dev.lambdasim.scenario.Scenarios.withFunctionLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code invocation: async} and the {@code async:} block load with their defaults and ranges. */
 final class AsyncLoaderTest {
 
   private static final long S = 1_000_000_000L;
-  private static final String ASYNC = "functions[0].async";
 
   @Test
   void defaultsApplyWithoutABlock() throws ScenarioException {
@@ -45,47 +49,6 @@ final class AsyncLoaderTest {
   }
 
   @Test
-  void maxRetriesAboveTwo() {
-    String yaml = withFunctionLines("async: {maxRetries: 3}");
-    assertProblem(yaml, ASYNC + ".maxRetries", 8, column(yaml, 8, "3"),
-        "3 is above the maximum 2", "allowed 0..2");
-  }
-
-  @Test
-  void maxEventAgeBelowOneMinute() {
-    String yaml = withFunctionLines("async: {maxEventAge: 30s}");
-    assertProblem(yaml, ASYNC + ".maxEventAge", 8, column(yaml, 8, "30s"),
-        "below the minimum 60s", "60s..6h");
-  }
-
-  @Test
-  void maxEventAgeAboveSixHours() {
-    String yaml = withFunctionLines("async: {maxEventAge: 7h}");
-    assertProblem(yaml, ASYNC + ".maxEventAge", 8, column(yaml, 8, "7h"),
-        "above the maximum 6h", "60s..6h");
-  }
-
-  @Test
-  void maxEventAgeWithoutUnit() {
-    String yaml = withFunctionLines("async: {maxEventAge: 600}");
-    assertProblem(yaml, ASYNC + ".maxEventAge", 8, column(yaml, 8, "600"), "has no unit");
-  }
-
-  @Test
-  void destinationNameWithSpaces() {
-    String yaml = withFunctionLines("async: {onFailure: \"my queue\"}");
-    assertProblem(yaml, ASYNC + ".onFailure", 8, column(yaml, 8, "\"my queue\""),
-        "'my queue' is not a valid destination name");
-  }
-
-  @Test
-  void unknownFieldSuggestsTheRightOne() {
-    String yaml = withFunctionLines("async: {maxRetry: 1}");
-    assertProblem(yaml, ASYNC + ".maxRetry", 8, column(yaml, 8, "maxRetry"),
-        "unknown field 'maxRetry'", "did you mean 'maxRetries'?");
-  }
-
-  @Test
   void aDestinationOnlyFunctionMayHaveNoTraffic() throws ScenarioException {
     Scenario scenario = parse("""
         name: t
@@ -103,17 +66,48 @@ final class AsyncLoaderTest {
     assertThat(scenario.functions().get(1).traffic()).isEmpty();
   }
 
-  @Test
-  void emptyTrafficOfAFunctionNobodySendsTo() {
-    String yaml = """
-        name: t
-        duration: 1h
-        functions:
-          - name: a
-            duration: {dist: constant, value: 10ms}
-            traffic: []
-        """;
-    assertProblem(yaml, "functions[0].traffic", 6, column(yaml, 6, "[]"),
-        "the list is empty and no function sends its events here");
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        rejected("maxRetries above two", withFunctionLines("async: {maxRetries: 3}"),
+            "x.yaml:8:25: functions[0].async.maxRetries: 3 is above the maximum 2 (allowed 0..2)"),
+        rejected("maxEventAge below one minute", withFunctionLines("async: {maxEventAge: 30s}"),
+            "x.yaml:8:26: functions[0].async.maxEventAge: '30s' is below the minimum 60s "
+                + "(allowed 60s..6h)"),
+        rejected("maxEventAge above six hours", withFunctionLines("async: {maxEventAge: 7h}"),
+            "x.yaml:8:26: functions[0].async.maxEventAge: '7h' is above the maximum 6h (allowed "
+                + "60s..6h)"),
+        rejected("maxEventAge without a unit", withFunctionLines("async: {maxEventAge: 600}"),
+            "x.yaml:8:26: functions[0].async.maxEventAge: 600 has no unit; a duration needs one "
+                + "of ns, us, ms, s, m, h, d (e.g. '600s')"),
+        rejected("a destination name with spaces",
+            withFunctionLines("async: {onFailure: \"my queue\"}"),
+            "x.yaml:8:24: functions[0].async.onFailure: 'my queue' is not a valid destination "
+                + "name (allowed: a function's name, or a sink name of 1 to 64 of A-Z a-z 0-9 _ "
+                + ". -)"),
+        rejected("a destination that is not a string is reported once",
+            withFunctionLines("async: {onSuccess: {to: b}}"),
+            "x.yaml:8:24: functions[0].async.onSuccess: a mapping is not a string"),
+        rejected("an unknown field suggests the right one",
+            withFunctionLines("async: {maxRetry: 1}"),
+            "x.yaml:8:13: functions[0].async.maxRetry: unknown field 'maxRetry' (did you mean "
+                + "'maxRetries'?); allowed: maxRetries, maxEventAge, onSuccess, onFailure, "
+                + "deadLetter"),
+        rejected("empty traffic of a function nobody sends to", """
+            name: t
+            duration: 1h
+            functions:
+              - name: a
+                duration: {dist: constant, value: 10ms}
+                traffic: []
+            """,
+            "x.yaml:6:14: functions[0].traffic: the list is empty and no function sends its "
+                + "events here (allowed: at least 1 traffic source, or name this function in "
+                + "another's async onSuccess/onFailure)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void malformed(String yaml, List<String> expected) {
+    assertThat(located(yaml)).containsExactlyElementsOf(expected);
   }
 }

@@ -2,9 +2,9 @@ package dev.lambdasim.scenario;
 
 import dev.lambdasim.spec.ProvisionedSpec;
 
-import static dev.lambdasim.scenario.Scenarios.assertProblem;
-import static dev.lambdasim.scenario.Scenarios.column;
+import static dev.lambdasim.scenario.Scenarios.located;
 import static dev.lambdasim.scenario.Scenarios.parse;
+import static dev.lambdasim.scenario.Scenarios.rejected;
 import static dev.lambdasim.scenario.Scenarios.withFunctionLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,12 @@ import dev.lambdasim.spec.ProvisionedSpec.AllocationRamp;
 import dev.lambdasim.spec.ProvisionedSpec.AutoscalingSpec;
 import dev.lambdasim.spec.ProvisionedSpec.ScheduledAction;
 import dev.lambdasim.spec.ProvisionedSpec.Statistic;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code provisionedConcurrency} loads as an integer (a fixed value) or as a mapping of a fixed
@@ -26,7 +31,6 @@ final class ProvisionedLoaderTest {
   private static final long MIN = 60 * S;
   private static final long H = 60 * MIN;
   private static final long D = 24 * H;
-  private static final String PC = "functions[0].provisionedConcurrency";
 
   /** Returns the function's provisioned spec of MINIMAL with {@code lines} as its value. */
   private static ProvisionedSpec load(String... lines) throws ScenarioException {
@@ -48,13 +52,6 @@ final class ProvisionedLoaderTest {
 
   private static String twoDays(String yaml) {
     return yaml.replaceFirst("(?m)^duration: 1h$", "duration: 2d");
-  }
-
-  @Test
-  void scheduledActionAfterTheRunIsAnError() {
-    String yaml = withFunctionLines("provisionedConcurrency:", "  schedule: [{at: 2h, value: 3}]");
-    assertProblem(yaml, PC + ".schedule[0].at", 9, column(yaml, 9, "2h"),
-        "is not before the scenario duration", "allowed: at < duration");
   }
 
   @Test
@@ -132,171 +129,6 @@ final class ProvisionedLoaderTest {
     assertThat(spec.allocationDelayNanos()).isEqualTo(MIN);
   }
 
-  // Malformed values: each at its own field, line and column, with what is allowed.
-
-  @Test
-  void targetUtilizationAboveNinetyPercent() {
-    String yaml = provisioned("autoscaling: {targetUtilization: 0.95, max: 10}");
-    assertProblem(yaml, PC + ".autoscaling.targetUtilization", 9, column(yaml, 9, "0.95"),
-        "0.95 is above the maximum 0.9", "allowed 0.1..0.9");
-  }
-
-  @Test
-  void autoscalingMinAboveMax() {
-    String yaml = provisioned("autoscaling: {min: 20, max: 10}");
-    assertProblem(yaml, PC + ".autoscaling.min", 9, column(yaml, 9, "20"),
-        "20 is above max 10", "allowed: min <= max");
-  }
-
-  @Test
-  void autoscalingWithoutMax() {
-    String yaml = provisioned("autoscaling: {min: 2}");
-    assertProblem(yaml, PC + ".autoscaling.max", 9, column(yaml, 9, "{min"),
-        "required field 'max' is missing", "the most provisioned concurrency");
-  }
-
-  @Test
-  void statisticAbbreviated() {
-    String yaml = provisioned("autoscaling: {max: 10, statistic: Avg}");
-    assertProblem(yaml, PC + ".autoscaling.statistic", 9, column(yaml, 9, "Avg"),
-        "'Avg' is not allowed", "did you mean 'Average'?", "allowed Average | Maximum");
-  }
-
-  @Test
-  void statisticInLowerCase() {
-    String yaml = provisioned("autoscaling: {max: 10, statistic: maximum}");
-    assertProblem(yaml, PC + ".autoscaling.statistic", 9, column(yaml, 9, "maximum"),
-        "'maximum' is not allowed", "did you mean 'Maximum'?", "allowed Average | Maximum");
-  }
-
-  @Test
-  void scheduleNotAList() {
-    String yaml = provisioned("schedule: {at: 8h, value: 5}");
-    assertProblem(yaml, PC + ".schedule", 9, column(yaml, 9, "{at"),
-        "is not allowed here", "expected a list of actions", "[{at: 8h, value: 50, repeat: 1d}]");
-  }
-
-  @Test
-  void actionWithoutAt() {
-    String yaml = provisioned("schedule:", "  - {value: 5}");
-    assertProblem(yaml, PC + ".schedule[0].at", 10, column(yaml, 10, "{value"),
-        "required field 'at' is missing", "e.g. 8h");
-  }
-
-  @Test
-  void actionWithoutValueOrBounds() {
-    String yaml = provisioned("schedule:", "  - {at: 8h, repeat: 1d}");
-    assertProblem(yaml, PC + ".schedule[0]", 10, column(yaml, 10, "{at"),
-        "needs value, or min and/or max", "{at: 8h, value: 50}", "{at: 8h, min: 5, max: 100}");
-  }
-
-  @Test
-  void repeatBelowOneMinute() {
-    String yaml = provisioned("schedule:", "  - {at: 8h, repeat: 30s, value: 5}");
-    assertProblem(yaml, PC + ".schedule[0].repeat", 10, column(yaml, 10, "30s"),
-        "'30s' is below the minimum 1m", "allowed at least 1m");
-  }
-
-  @Test
-  void boundsInAScheduleWithoutAutoscaling() {
-    String yaml = provisioned("fixed: 2", "schedule:", "  - {at: 8h, min: 1, max: 9}");
-    assertProblem(yaml, PC + ".schedule[0]", 11, column(yaml, 11, "{at"),
-        "min and max bound the auto scaler, but there is no autoscaling block",
-        "allowed: value alone, or add autoscaling");
-  }
-
-  @Test
-  void fixedOutsideTheAutoscalerBounds() {
-    String yaml = provisioned("fixed: 50", "autoscaling: {min: 5, max: 20}");
-    assertProblem(yaml, PC + ".fixed", 9, column(yaml, 9, "50"),
-        "50 is outside the auto scaler's bounds", "allowed 5..20");
-  }
-
-  @Test
-  void allocationDelayAboveFifteenMinutes() {
-    String yaml = provisioned("fixed: 2", "allocationDelay: 20m");
-    assertProblem(yaml, PC + ".allocationDelay", 10, column(yaml, 10, "20m"),
-        "'20m' is above the maximum 15m", "allowed 0s..15m");
-  }
-
-  @Test
-  void allocationRampNotAnOption() {
-    String yaml = provisioned("fixed: 2", "allocationRamp: fast");
-    assertProblem(yaml, PC + ".allocationRamp", 10, column(yaml, 10, "fast"),
-        "'fast' is not allowed", "allowed current | legacy");
-  }
-
-  @Test
-  void unknownFieldSuggestsTheClosest() {
-    String yaml = provisioned("fixed: 2", "schedules: [{at: 8h, value: 5}]");
-    assertProblem(yaml, PC + ".schedules", 10, column(yaml, 10, "schedules"),
-        "unknown field 'schedules'", "did you mean 'schedule'?",
-        "allowed: fixed, schedule, autoscaling, allocationDelay, allocationRamp");
-  }
-
-  @Test
-  void unknownAutoscalingFieldSuggestsTheClosest() {
-    String yaml = provisioned("autoscaling: {max: 10, targetUtilisation: 0.5}");
-    assertProblem(yaml, PC + ".autoscaling.targetUtilisation", 9,
-        column(yaml, 9, "targetUtilisation"), "unknown field 'targetUtilisation'",
-        "did you mean 'targetUtilization'?", "allowed: targetUtilization, min, max, statistic, "
-            + "scaleOutDataPoints, scaleInDataPoints, scaleInRatio, scaleOutCooldown, "
-            + "scaleInCooldown");
-  }
-
-  @Test
-  void mappingWithoutAnyValue() {
-    String yaml = provisioned("allocationDelay: 2m");
-    assertProblem(yaml, PC + ".fixed", 9, column(yaml, 9, "allocationDelay"),
-        "required field 'fixed' is missing", "an integer >= 0, or a schedule or autoscaling");
-  }
-
-  @Test
-  void negativeValueInASchedule() {
-    String yaml = provisioned("schedule:", "  - {at: 8h, value: -1}");
-    assertProblem(yaml, PC + ".schedule[0].value", 10, column(yaml, 10, "-1"),
-        "-1 is below the minimum 0", "allowed 0..1000000");
-  }
-
-  // Cross-field: the largest value the configuration can reach is what counts.
-
-  @Test
-  void scheduledValueAboveReserved() {
-    String yaml = twoDays(withFunctionLines("reservedConcurrency: 20", "provisionedConcurrency:",
-        "  fixed: 5", "  schedule: [{at: 8h, value: 30}]"));
-    assertProblem(yaml, PC, 10, column(yaml, 10, "fixed"),
-        "its largest possible value 30 is above reservedConcurrency 20", "allowed 0..20");
-  }
-
-  @Test
-  void autoscalingMaxAboveReserved() {
-    String yaml = withFunctionLines("reservedConcurrency: 20", "provisionedConcurrency:",
-        "  autoscaling: {min: 1, max: 25}");
-    assertProblem(yaml, PC, 10, column(yaml, 10, "autoscaling"),
-        "its largest possible value 25 is above reservedConcurrency 20", "allowed 0..20");
-  }
-
-  @Test
-  void accountClaimsCountTheLargestPossibleValue() {
-    String yaml = """
-        name: t
-        duration: 1h
-        account: {concurrencyLimit: 100, unreservedMinimum: 10}
-        functions:
-          - name: api
-            duration: {dist: constant, value: 10ms}
-            reservedConcurrency: 50
-            traffic: [{poisson: {rate: 1/s}}]
-          - name: batch
-            duration: {dist: constant, value: 10ms}
-            provisionedConcurrency: {fixed: 1, autoscaling: {min: 1, max: 41}}
-            traffic: [{poisson: {rate: 1/s}}]
-        """;
-    assertProblem(yaml, "functions[1].provisionedConcurrency", 11, column(yaml, 11, "{fixed"),
-        "claim 91 concurrency in total (api 50 + batch 41)",
-        "concurrencyLimit 100 - unreservedMinimum 10 = 90", "allowed: total <= 90");
-  }
-
   @Test
   void accountClaimsWithinTheLimitLoad() throws ScenarioException {
     String yaml = """
@@ -314,5 +146,118 @@ final class ProvisionedLoaderTest {
             traffic: [{poisson: {rate: 1/s}}]
         """;
     assertThat(parse(yaml).functions().get(1).concurrency().provisioned().maxPossible()).isEqualTo(40);
+  }
+
+  /**
+   * Malformed values, each at its own field, line and column, with what is allowed; and the
+   * cross-field rules, where the largest value the configuration can reach is what counts.
+   */
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        rejected("a scheduled action after the run",
+            withFunctionLines("provisionedConcurrency:", "  schedule: [{at: 2h, value: 3}]"),
+            "x.yaml:9:23: functions[0].provisionedConcurrency.schedule[0].at: '2h' is not "
+                + "before the scenario duration, so the action would never happen (allowed: at "
+                + "< duration)"),
+        rejected("targetUtilization above 90 %",
+            provisioned("autoscaling: {targetUtilization: 0.95, max: 10}"),
+            "x.yaml:9:40: functions[0].provisionedConcurrency.autoscaling.targetUtilization: "
+                + "0.95 is above the maximum 0.9 (allowed 0.1..0.9)"),
+        rejected("autoscaling min above max", provisioned("autoscaling: {min: 20, max: 10}"),
+            "x.yaml:9:26: functions[0].provisionedConcurrency.autoscaling.min: 20 is above max "
+                + "10 (allowed: min <= max)"),
+        rejected("autoscaling without max", provisioned("autoscaling: {min: 2}"),
+            "x.yaml:9:20: functions[0].provisionedConcurrency.autoscaling.max: required field "
+                + "'max' is missing (the most provisioned concurrency the auto scaler may set)"),
+        rejected("an abbreviated statistic", provisioned("autoscaling: {max: 10, statistic: Avg}"),
+            "x.yaml:9:41: functions[0].provisionedConcurrency.autoscaling.statistic: 'Avg' is "
+                + "not allowed (did you mean 'Average'?) (allowed Average | Maximum)"),
+        rejected("a statistic in lower case",
+            provisioned("autoscaling: {max: 10, statistic: maximum}"),
+            "x.yaml:9:41: functions[0].provisionedConcurrency.autoscaling.statistic: 'maximum' "
+                + "is not allowed (did you mean 'Maximum'?) (allowed Average | Maximum)"),
+        rejected("a schedule that is not a list", provisioned("schedule: {at: 8h, value: 5}"),
+            "x.yaml:9:17: functions[0].provisionedConcurrency.schedule: a mapping is not "
+                + "allowed here; expected a list of actions like [{at: 8h, value: 50, repeat: "
+                + "1d}]"),
+        rejected("an action without at", provisioned("schedule:", "  - {value: 5}"),
+            "x.yaml:10:11: functions[0].provisionedConcurrency.schedule[0].at: required field "
+                + "'at' is missing (an offset from the start of the run, e.g. 8h)"),
+        rejected("an action without value or bounds",
+            provisioned("schedule:", "  - {at: 8h, repeat: 1d}"),
+            "x.yaml:10:11: functions[0].provisionedConcurrency.schedule[0]: an action needs "
+                + "value, or min and/or max (allowed: {at: 8h, value: 50} or {at: 8h, min: 5, "
+                + "max: 100})"),
+        rejected("repeat below one minute",
+            provisioned("schedule:", "  - {at: 8h, repeat: 30s, value: 5}"),
+            "x.yaml:10:28: functions[0].provisionedConcurrency.schedule[0].repeat: '30s' is "
+                + "below the minimum 1m (allowed at least 1m)"),
+        rejected("bounds in a schedule without autoscaling",
+            provisioned("fixed: 2", "schedule:", "  - {at: 8h, min: 1, max: 9}"),
+            "x.yaml:11:11: functions[0].provisionedConcurrency.schedule[0]: min and max bound "
+                + "the auto scaler, but there is no autoscaling block (allowed: value alone, or "
+                + "add autoscaling)"),
+        rejected("fixed outside the auto scaler's bounds",
+            provisioned("fixed: 50", "autoscaling: {min: 5, max: 20}"),
+            "x.yaml:9:14: functions[0].provisionedConcurrency.fixed: 50 is outside the auto "
+                + "scaler's bounds (allowed 5..20)"),
+        rejected("allocationDelay above 15 minutes",
+            provisioned("fixed: 2", "allocationDelay: 20m"),
+            "x.yaml:10:24: functions[0].provisionedConcurrency.allocationDelay: '20m' is above "
+                + "the maximum 15m (allowed 0s..15m)"),
+        rejected("an allocationRamp that is not an option",
+            provisioned("fixed: 2", "allocationRamp: fast"),
+            "x.yaml:10:23: functions[0].provisionedConcurrency.allocationRamp: 'fast' is not "
+                + "allowed (allowed current | legacy)"),
+        rejected("an unknown field suggests the closest",
+            provisioned("fixed: 2", "schedules: [{at: 8h, value: 5}]"),
+            "x.yaml:10:7: functions[0].provisionedConcurrency.schedules: unknown field "
+                + "'schedules' (did you mean 'schedule'?); allowed: fixed, schedule, "
+                + "autoscaling, allocationDelay, allocationRamp"),
+        rejected("an unknown autoscaling field suggests the closest",
+            provisioned("autoscaling: {max: 10, targetUtilisation: 0.5}"),
+            "x.yaml:9:30: functions[0].provisionedConcurrency.autoscaling.targetUtilisation: "
+                + "unknown field 'targetUtilisation' (did you mean 'targetUtilization'?); "
+                + "allowed: targetUtilization, min, max, statistic, scaleOutDataPoints, "
+                + "scaleInDataPoints, scaleInRatio, scaleOutCooldown, scaleInCooldown"),
+        rejected("a mapping without any value", provisioned("allocationDelay: 2m"),
+            "x.yaml:9:7: functions[0].provisionedConcurrency.fixed: required field 'fixed' is "
+                + "missing (an integer >= 0, or a schedule or autoscaling)"),
+        rejected("a negative value in a schedule",
+            provisioned("schedule:", "  - {at: 8h, value: -1}"),
+            "x.yaml:10:27: functions[0].provisionedConcurrency.schedule[0].value: -1 is below "
+                + "the minimum 0 (allowed 0..1000000)"),
+        rejected("a scheduled value above reserved", twoDays(withFunctionLines(
+            "reservedConcurrency: 20", "provisionedConcurrency:", "  fixed: 5",
+            "  schedule: [{at: 8h, value: 30}]")),
+            "x.yaml:10:7: functions[0].provisionedConcurrency: its largest possible value 30 is "
+                + "above reservedConcurrency 20 (allowed 0..20)"),
+        rejected("an autoscaling max above reserved", withFunctionLines("reservedConcurrency: 20",
+            "provisionedConcurrency:", "  autoscaling: {min: 1, max: 25}"),
+            "x.yaml:10:7: functions[0].provisionedConcurrency: its largest possible value 25 is "
+                + "above reservedConcurrency 20 (allowed 0..20)"),
+        rejected("account claims count the largest possible value", """
+            name: t
+            duration: 1h
+            account: {concurrencyLimit: 100, unreservedMinimum: 10}
+            functions:
+              - name: api
+                duration: {dist: constant, value: 10ms}
+                reservedConcurrency: 50
+                traffic: [{poisson: {rate: 1/s}}]
+              - name: batch
+                duration: {dist: constant, value: 10ms}
+                provisionedConcurrency: {fixed: 1, autoscaling: {min: 1, max: 41}}
+                traffic: [{poisson: {rate: 1/s}}]
+            """,
+            "x.yaml:11:29: functions[1].provisionedConcurrency: functions claim 91 concurrency "
+                + "in total (api 50 + batch 41), more than concurrencyLimit 100 - "
+                + "unreservedMinimum 10 = 90 (allowed: total <= 90)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void malformed(String yaml, List<String> expected) {
+    assertThat(located(yaml)).containsExactlyElementsOf(expected);
   }
 }

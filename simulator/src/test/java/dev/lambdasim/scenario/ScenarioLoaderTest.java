@@ -224,7 +224,7 @@ final class ScenarioLoaderTest {
     Path file = dir.resolve("nope.yaml");
     var e = org.assertj.core.api.Assertions.catchThrowableOfType(ScenarioException.class,
         () -> new ScenarioLoader().load(file));
-    assertThat(e.problems().get(0).message()).contains("no such file");
+    assertThat(e.problems()).extracting(Problem::toString).containsExactly(file + ": no such file");
   }
 
   @Test

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
 
-/** Helpers shared by the scenario tests: parse a text and pick out one problem. */
+/** Helpers shared by the scenario tests: parse a text, list its located problems, build table rows. */
 final class Scenarios {
 
   /** A valid minimal scenario, seven lines long; tests append to it or vary it. */
@@ -35,11 +37,17 @@ final class Scenarios {
     return e.problems();
   }
 
-  /** Returns the one problem at {@code path}, failing if there is none or several. */
-  static Problem problemAt(String yaml, String path, String... overrides) {
-    List<Problem> found = problems(yaml, overrides).stream().filter(p -> p.path().equals(path)).toList();
-    assertThat(found).as("problems at %s among %s", path, problems(yaml, overrides)).hasSize(1);
-    return found.get(0);
+  /** Returns every problem of a text that must fail to load, each in its one-line located form. */
+  static List<String> located(String yaml, String... overrides) {
+    return problems(yaml, overrides).stream().map(Problem::toString).toList();
+  }
+
+  /**
+   * Returns a row of a malformed-input table: a named input and the exact problems, in their
+   * one-line form {@code file:line:column: path: message}, that it must be rejected with.
+   */
+  static Arguments rejected(String name, String input, String... expected) {
+    return Arguments.of(Named.of(name, input), List.of(expected));
   }
 
   /** Returns MINIMAL with {@code extra} appended as fields of the function (from line 8 on). */
@@ -49,22 +57,5 @@ final class Scenarios {
       sb.append("    ").append(line).append('\n');
     }
     return sb.toString();
-  }
-
-  /** Returns the 1-based column of {@code token} in line {@code line} (1-based) of {@code text}. */
-  static int column(String text, int line, String token) {
-    String l = text.split("\n", -1)[line - 1];
-    int i = l.indexOf(token);
-    assertThat(i).as("'%s' in line %d: %s", token, line, l).isNotNegative();
-    return i + 1;
-  }
-
-  /** Asserts the one problem at {@code path} is at line:column and its message has every fragment. */
-  static void assertProblem(String yaml, String path, int line, int column, String... fragments) {
-    Problem p = problemAt(yaml, path);
-    assertThat(p.file()).isEqualTo("x.yaml");
-    assertThat(p.line()).as("line of %s", p).isEqualTo(line);
-    assertThat(p.column()).as("column of %s", p).isEqualTo(column);
-    assertThat(p.message()).contains(fragments);
   }
 }

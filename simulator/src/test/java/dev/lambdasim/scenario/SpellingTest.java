@@ -1,52 +1,56 @@
 package dev.lambdasim.scenario;
 
 import static dev.lambdasim.scenario.Scenarios.MINIMAL;
-import static dev.lambdasim.scenario.Scenarios.assertProblem;
-import static dev.lambdasim.scenario.Scenarios.column;
-import static dev.lambdasim.scenario.Scenarios.problemAt;
+import static dev.lambdasim.scenario.Scenarios.located;
+import static dev.lambdasim.scenario.Scenarios.rejected;
 import static dev.lambdasim.scenario.Scenarios.withFunctionLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Unknown fields and kinds are errors, with a "did you mean" only when a known word is close. */
 final class SpellingTest {
 
-  @Test
-  void misspeltFunctionFieldSuggestsTheKnownOne() {
-    assertProblem(withFunctionLines("memorySize: 512"), "functions[0].memorySize", 8, 5,
-        "unknown field 'memorySize'", "did you mean 'memoryMb'?", "allowed: name, description, memoryMb");
+  static Stream<Arguments> misspelt() {
+    return Stream.of(
+        rejected("a misspelt function field suggests the known one",
+            withFunctionLines("memorySize: 512"),
+            "x.yaml:8:5: functions[0].memorySize: unknown field 'memorySize' (did you mean "
+                + "'memoryMb'?); allowed: name, description, memoryMb, architecture, timeout, "
+                + "duration, referenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, "
+                + "maxLifetime, reuse, reservedConcurrency, provisionedConcurrency, invocation, "
+                + "async, sqs, stream, retry, traffic"),
+        rejected("a case slip suggests the known field", withFunctionLines("timeOut: 3s"),
+            "x.yaml:8:5: functions[0].timeOut: unknown field 'timeOut' (did you mean "
+                + "'timeout'?); allowed: name, description, memoryMb, architecture, timeout, "
+                + "duration, referenceMemoryMb, cpuBound, threads, init, errorRate, keepAlive, "
+                + "maxLifetime, reuse, reservedConcurrency, provisionedConcurrency, invocation, "
+                + "async, sqs, stream, retry, traffic"),
+        rejected("an unrelated field gets no suggestion", MINIMAL + "zzzzzzzzz: 1\n",
+            "x.yaml:8:1: zzzzzzzzz: unknown field 'zzzzzzzzz'; allowed: name, description, "
+                + "seed, duration, warmup, metricsPeriod, account, pricing, functions, fleet"),
+        rejected("a misspelt top-level field", MINIMAL + "metricPeriod: 1m\n",
+            "x.yaml:8:1: metricPeriod: unknown field 'metricPeriod' (did you mean "
+                + "'metricsPeriod'?); allowed: name, description, seed, duration, warmup, "
+                + "metricsPeriod, account, pricing, functions, fleet"),
+        rejected("a misspelt traffic kind", MINIMAL.replace("poisson:", "poison:"),
+            "x.yaml:7:9: functions[0].traffic[0].poison: unknown traffic kind 'poison' (did you "
+                + "mean 'poisson'?) (allowed poisson, constant, burst, ramp, spike, diurnal, "
+                + "periodic, mmpp, trace)"),
+        rejected("a misspelt scaling model", MINIMAL + "account: {scaling: per-functoin}\n",
+            "x.yaml:8:20: account.scaling: 'per-functoin' is not allowed (did you mean "
+                + "'per-function'?) (allowed per-function | legacy-burst | unlimited)"));
   }
 
-  @Test
-  void caseSlipSuggestsTheKnownField() {
-    assertProblem(withFunctionLines("timeOut: 3s"), "functions[0].timeOut", 8, 5, "did you mean 'timeout'?");
-  }
-
-  @Test
-  void unrelatedFieldGetsNoSuggestion() {
-    Problem p = problemAt(MINIMAL + "zzzzzzzzz: 1\n", "zzzzzzzzz");
-    assertThat(p.message()).doesNotContain("did you mean").contains("allowed: name, description, seed");
-  }
-
-  @Test
-  void misspeltTopLevelField() {
-    assertProblem(MINIMAL + "metricPeriod: 1m\n", "metricPeriod", 8, 1, "did you mean 'metricsPeriod'?");
-  }
-
-  @Test
-  void misspeltTrafficKind() {
-    String yaml = MINIMAL.replace("poisson:", "poison:");
-    assertProblem(yaml, "functions[0].traffic[0].poison", 7, column(yaml, 7, "poison"),
-        "unknown traffic kind 'poison'", "did you mean 'poisson'?", "allowed poisson, constant, burst");
-  }
-
-  @Test
-  void misspeltScalingModel() {
-    String yaml = MINIMAL + "account: {scaling: per-functoin}\n";
-    assertProblem(yaml, "account.scaling", 8, column(yaml, 8, "per-functoin"),
-        "did you mean 'per-function'?", "per-function | legacy-burst | unlimited");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void misspelt(String yaml, List<String> expected) {
+    assertThat(located(yaml)).containsExactlyElementsOf(expected);
   }
 
   @Test

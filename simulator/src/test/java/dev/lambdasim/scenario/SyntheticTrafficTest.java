@@ -3,13 +3,17 @@ package dev.lambdasim.scenario;
 import dev.lambdasim.spec.TrafficSpec;
 
 import static dev.lambdasim.scenario.Scenarios.MINIMAL;
-import static dev.lambdasim.scenario.Scenarios.assertProblem;
-import static dev.lambdasim.scenario.Scenarios.column;
+import static dev.lambdasim.scenario.Scenarios.located;
+import static dev.lambdasim.scenario.Scenarios.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdasim.spec.TrafficSpec.Mmpp.State;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The synthetic kinds ramp, spike, diurnal, periodic and mmpp load into records in nanoseconds
@@ -59,135 +63,93 @@ final class SyntheticTrafficTest {
   }
 
   @Test
-  void rampWithDurationsAsFromAndToExplainsTheNames() {
-    String yaml = traffic("ramp: {from: 10m, to: 40m, end: 40m}");
-    assertProblem(yaml, "functions[0].traffic[0].ramp.from", 7, column(yaml, 7, "10m"),
-        "'10m' is not a rate", "in a ramp, from/to are the rates at start/end", "start/end the window");
-  }
-
-  @Test
-  void rampWithoutEnd() {
-    String yaml = traffic("ramp: {from: 1/s, to: 5/s}");
-    assertProblem(yaml, "functions[0].traffic[0].ramp.end", 7, column(yaml, 7, "{from"),
-        "required field 'end' is missing");
-  }
-
-  @Test
-  void rampEndNotAfterStart() {
-    String yaml = traffic("ramp: {from: 1/s, to: 5/s, start: 40m, end: 10m}");
-    assertProblem(yaml, "functions[0].traffic[0].ramp.end", 7, column(yaml, 7, "10m"),
-        "'10m' is not after start '40m'", "start < end");
-  }
-
-  @Test
-  void rampWithBothRatesZero() {
-    String yaml = traffic("ramp: {from: 0/s, to: 0/min, end: 10m}");
-    assertProblem(yaml, "functions[0].traffic[0].ramp.to", 7, column(yaml, 7, "0/min"),
-        "both rates of the ramp are 0");
-  }
-
-  @Test
-  void spikeOfZeroLength() {
-    String yaml = traffic("spike: {at: 30m, rate: 800/s, for: 0s}");
-    assertProblem(yaml, "functions[0].traffic[0].spike.for", 7, column(yaml, 7, "0s"),
-        "must be greater than 0s");
-  }
-
-  @Test
-  void spikeAfterTheHorizon() {
-    String yaml = traffic("spike: {at: 2h, rate: 800/s, for: 1m}");
-    assertProblem(yaml, "functions[0].traffic[0].spike.at", 7, column(yaml, 7, "2h"),
-        "not before the scenario duration", "at < duration");
-  }
-
-  @Test
-  void spikeWithMisspelledField() {
-    String yaml = traffic("spike: {at: 30m, rates: 800/s, for: 1m}");
-    assertProblem(yaml, "functions[0].traffic[0].spike.rates", 7, column(yaml, 7, "rates"),
-        "unknown field 'rates'", "did you mean 'rate'", "allowed: at, rate, for, from, to");
-  }
-
-  @Test
-  void spikeOutsideFromTo() {
-    String yaml = traffic("spike: {at: 30m, rate: 800/s, for: 1m, to: 20m}");
-    assertProblem(yaml, "functions[0].traffic[0].spike.to", 7, column(yaml, 7, "20m"),
-        "leaves no time for the spike");
-  }
-
-  @Test
-  void diurnalAmplitudeAboveOne() {
-    String yaml = traffic("diurnal: {mean: 50/s, amplitude: 1.5, peakAt: 14h}");
-    assertProblem(yaml, "functions[0].traffic[0].diurnal.amplitude", 7, column(yaml, 7, "1.5"),
-        "1.5 is above the maximum 1", "allowed 0..1");
-  }
-
-  @Test
-  void diurnalPeakNotInThePeriod() {
-    String yaml = traffic("diurnal: {mean: 50/s, amplitude: 0.5, peakAt: 25h}");
-    assertProblem(yaml, "functions[0].traffic[0].diurnal.peakAt", 7, column(yaml, 7, "25h"),
-        "'25h' is not before the period 1d");
-  }
-
-  @Test
-  void diurnalMeanWithoutUnit() {
-    String yaml = traffic("diurnal: {mean: 50, amplitude: 0.5, peakAt: 2h}");
-    assertProblem(yaml, "functions[0].traffic[0].diurnal.mean", 7, column(yaml, 7, "50"),
-        "50 has no unit", "/s, /min, /h, /d");
-  }
-
-  @Test
-  void diurnalFromAfterTo() {
-    String yaml = traffic("diurnal: {mean: 5/s, amplitude: 0.5, peakAt: 2h, from: 20m, to: 10m}");
-    assertProblem(yaml, "functions[0].traffic[0].diurnal.to", 7, column(yaml, 7, "10m"),
-        "'10m' is not after from '20m'", "from < to");
-  }
-
-  @Test
-  void periodicJitterAboveEvery() {
-    String yaml = traffic("periodic: {every: 5m, jitter: 10m}");
-    assertProblem(yaml, "functions[0].traffic[0].periodic.jitter", 7, column(yaml, 7, "10m"),
-        "'10m' is above every '5m'", "allowed 0s..every");
-  }
-
-  @Test
-  void periodicWithoutEvery() {
-    String yaml = traffic("periodic: {jitter: 1s}");
-    assertProblem(yaml, "functions[0].traffic[0].periodic.every", 7, column(yaml, 7, "{jitter"),
-        "required field 'every' is missing");
-  }
-
-  @Test
-  void mmppWithOneState() {
-    String yaml = traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}]}");
-    assertProblem(yaml, "functions[0].traffic[0].mmpp.states", 7, column(yaml, 7, "[{"),
-        "a list of 1 state is not allowed", "at least 2 states");
-  }
-
-  @Test
-  void mmppStateWithMisspelledField() {
-    String yaml = traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHolding: 1m}]}");
-    assertProblem(yaml, "functions[0].traffic[0].mmpp.states[1].meanHolding", 7, column(yaml, 7, "meanHolding"),
-        "unknown field 'meanHolding'", "did you mean 'meanHold'", "allowed: rate, meanHold");
-  }
-
-  @Test
-  void mmppStateHoldWithoutUnit() {
-    String yaml = traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHold: 60}]}");
-    assertProblem(yaml, "functions[0].traffic[0].mmpp.states[1].meanHold", 7, column(yaml, 7, "60}"),
-        "60 has no unit");
-  }
-
-  @Test
-  void mmppWithEveryStateOff() {
-    String yaml = traffic("mmpp: {states: [{rate: 0/s, meanHold: 10m}, {rate: 0/h, meanHold: 1m}]}");
-    assertProblem(yaml, "functions[0].traffic[0].mmpp.states", 7, column(yaml, 7, "[{"),
-        "every state has rate 0/s");
-  }
-
-  @Test
   void mmppOffStateIsAllowed() throws ScenarioException {
     String yaml = traffic("mmpp: {states: [{rate: 0/s, meanHold: 10m}, {rate: 3/s, meanHold: 1m}]}");
     assertThat(Scenarios.parse(yaml).functions().get(0).traffic()).singleElement()
         .isInstanceOf(TrafficSpec.Mmpp.class);
+  }
+
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        rejected("ramp with durations as from and to explains the names",
+            traffic("ramp: {from: 10m, to: 40m, end: 40m}"),
+            "x.yaml:7:22: functions[0].traffic[0].ramp.from: '10m' is not a rate; in a ramp, "
+                + "from/to are the rates at start/end (e.g. from: 1/s) and start/end the window "
+                + "(e.g. start: 10m)",
+            "x.yaml:7:31: functions[0].traffic[0].ramp.to: '40m' is not a rate; in a ramp, "
+                + "from/to are the rates at start/end (e.g. to: 1/s) and start/end the window "
+                + "(e.g. start: 40m)"),
+        rejected("ramp without end", traffic("ramp: {from: 1/s, to: 5/s}"),
+            "x.yaml:7:15: functions[0].traffic[0].ramp.end: required field 'end' is missing "
+                + "(when the ramp ends and its rate reaches `to`, e.g. 40m)"),
+        rejected("ramp end not after start",
+            traffic("ramp: {from: 1/s, to: 5/s, start: 40m, end: 10m}"),
+            "x.yaml:7:53: functions[0].traffic[0].ramp.end: '10m' is not after start '40m' "
+                + "(allowed: start < end)"),
+        rejected("ramp with both rates zero", traffic("ramp: {from: 0/s, to: 0/min, end: 10m}"),
+            "x.yaml:7:31: functions[0].traffic[0].ramp.to: '0/min' is not allowed: both rates "
+                + "of the ramp are 0 (at least one of from, to must be above 0)"),
+        rejected("spike of zero length", traffic("spike: {at: 30m, rate: 800/s, for: 0s}"),
+            "x.yaml:7:44: functions[0].traffic[0].spike.for: '0s' is not allowed (must be "
+                + "greater than 0s)"),
+        rejected("spike after the horizon", traffic("spike: {at: 2h, rate: 800/s, for: 1m}"),
+            "x.yaml:7:21: functions[0].traffic[0].spike.at: '2h' is not before the scenario "
+                + "duration (allowed: at < duration)"),
+        rejected("spike with misspelled field", traffic("spike: {at: 30m, rates: 800/s, for: 1m}"),
+            "x.yaml:7:26: functions[0].traffic[0].spike.rates: unknown field 'rates' (did you "
+                + "mean 'rate'?); allowed: at, rate, for, from, to",
+            "x.yaml:7:16: functions[0].traffic[0].spike.rate: required field 'rate' is missing "
+                + "(the Poisson rate during the spike, e.g. 800/s)"),
+        rejected("spike outside from to",
+            traffic("spike: {at: 30m, rate: 800/s, for: 1m, to: 20m}"),
+            "x.yaml:7:52: functions[0].traffic[0].spike.to: '20m' leaves no time for the spike "
+                + "'30m' + '1m' (allowed: from < at + for and at < to)"),
+        rejected("diurnal amplitude above one",
+            traffic("diurnal: {mean: 50/s, amplitude: 1.5, peakAt: 14h}"),
+            "x.yaml:7:42: functions[0].traffic[0].diurnal.amplitude: 1.5 is above the maximum 1 "
+                + "(allowed 0..1)"),
+        rejected("diurnal peak not in the period",
+            traffic("diurnal: {mean: 50/s, amplitude: 0.5, peakAt: 25h}"),
+            "x.yaml:7:55: functions[0].traffic[0].diurnal.peakAt: '25h' is not before the "
+                + "period 1d (allowed 0s..period, exclusive)"),
+        rejected("diurnal mean without unit",
+            traffic("diurnal: {mean: 50, amplitude: 0.5, peakAt: 2h}"),
+            "x.yaml:7:25: functions[0].traffic[0].diurnal.mean: 50 has no unit; a rate needs "
+                + "one of /s, /min, /h, /d (e.g. '50/s')"),
+        rejected("diurnal from after to",
+            traffic("diurnal: {mean: 5/s, amplitude: 0.5, peakAt: 2h, from: 20m, to: 10m}"),
+            "x.yaml:7:73: functions[0].traffic[0].diurnal.to: '10m' is not after from '20m' "
+                + "(allowed: from < to)"),
+        rejected("periodic jitter above every", traffic("periodic: {every: 5m, jitter: 10m}"),
+            "x.yaml:7:39: functions[0].traffic[0].periodic.jitter: '10m' is above every '5m' "
+                + "(allowed 0s..every, so that arrivals keep the order of their ticks)"),
+        rejected("periodic without every", traffic("periodic: {jitter: 1s}"),
+            "x.yaml:7:19: functions[0].traffic[0].periodic.every: required field 'every' is "
+                + "missing (the timer period, e.g. 5m)"),
+        rejected("mmpp with one state", traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}]}"),
+            "x.yaml:7:24: functions[0].traffic[0].mmpp.states: a list of 1 state is not "
+                + "allowed; expected a list of at least 2 states, e.g. [{rate: 2/s, meanHold: "
+                + "10m}, {rate: 100/s, meanHold: 1m}]"),
+        rejected("mmpp state with misspelled field",
+            traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHolding: 1m}]}"),
+            "x.yaml:7:65: functions[0].traffic[0].mmpp.states[1].meanHolding: unknown field "
+                + "'meanHolding' (did you mean 'meanHold'?); allowed: rate, meanHold",
+            "x.yaml:7:53: functions[0].traffic[0].mmpp.states[1].meanHold: required field "
+                + "'meanHold' is missing (the mean (exponential) time spent in this state, e.g. "
+                + "10m)"),
+        rejected("mmpp state hold without unit",
+            traffic("mmpp: {states: [{rate: 2/s, meanHold: 10m}, {rate: 1/s, meanHold: 60}]}"),
+            "x.yaml:7:75: functions[0].traffic[0].mmpp.states[1].meanHold: 60 has no unit; a "
+                + "duration needs one of ns, us, ms, s, m, h, d (e.g. '60s')"),
+        rejected("mmpp with every state off",
+            traffic("mmpp: {states: [{rate: 0/s, meanHold: 10m}, {rate: 0/h, meanHold: 1m}]}"),
+            "x.yaml:7:24: functions[0].traffic[0].mmpp.states: every state has rate 0/s; at "
+                + "least one must be above 0"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void malformed(String yaml, List<String> expected) {
+    assertThat(located(yaml)).containsExactlyElementsOf(expected);
   }
 }

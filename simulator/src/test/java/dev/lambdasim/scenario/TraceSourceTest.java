@@ -5,6 +5,7 @@ import dev.lambdasim.spec.BadRowPolicy;
 import dev.lambdasim.spec.Scenario;
 import dev.lambdasim.spec.TrafficSpec;
 
+import static dev.lambdasim.scenario.Scenarios.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -17,9 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A {@code trace:} source loads into a record with its options in nanoseconds and defaults; the
@@ -39,6 +44,12 @@ final class TraceSourceTest {
     Files.createDirectories(dir.resolve("traces"));
     Files.writeString(dir.resolve("traces/api.csv"), "ts,dur\n1,2\n", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("traces/a21.csv"), "app,func,end_timestamp,duration\n", StandardCharsets.UTF_8);
+    StringBuilder header = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
+    for (int m = 1; m <= 1440; m++) {
+      header.append(',').append(m);
+    }
+    Files.writeString(dir.resolve("traces/d01.csv"), header + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("traces/p01.csv"), "x\n", StandardCharsets.UTF_8);
   }
 
   /** Returns MINIMAL with its traffic replaced by {@code item} on line 7. */
@@ -56,10 +67,8 @@ final class TraceSourceTest {
     return e.problems();
   }
 
-  private Problem problem(String yaml) {
-    List<Problem> all = problems(yaml);
-    assertThat(all).hasSize(1);
-    return all.get(0);
+  private List<String> located(String yaml) {
+    return problems(yaml).stream().map(Problem::toString).toList();
   }
 
   private TrafficSpec.Trace trace(String item) throws ScenarioException {
@@ -101,11 +110,6 @@ final class TraceSourceTest {
 
   @Test
   void azure2019AndCloudwatchOptions() throws IOException, ScenarioException {
-    StringBuilder header = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
-    for (int m = 1; m <= 1440; m++) {
-      header.append(',').append(m);
-    }
-    Files.writeString(dir.resolve("traces/d01.csv"), header + "\n", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("traces/cw.json"), "{\"Datapoints\": [{\"Timestamp\": 0, \"Sum\": 1}]}",
         StandardCharsets.UTF_8);
     TrafficSpec.Trace a = trace("trace: {file: traces/d01.csv, format: azure-2019, function: abc, day: 2, withinMinute: even}");
@@ -117,89 +121,75 @@ final class TraceSourceTest {
   }
 
   @Test
-  void missingColumnIsLocatedInTheTraceFile() {
-    Problem p = problem(with("trace: {file: traces/api.csv, format: timestamps, column: time, unit: ms}"));
-    assertThat(p.file()).isEqualTo("traces/api.csv");
-    assertThat(p.line()).isEqualTo(1);
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.file");
-    assertThat(p.message()).isEqualTo("the header has no column 'time' (option column; header: ts,dur)");
-  }
-
-  @Test
-  void unitIsRequiredForTimestamps() {
-    Problem p = problem(with("trace: {file: traces/api.csv, format: timestamps}"));
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.unit");
-    assertThat(p.line()).isEqualTo(7);
-    assertThat(p.message()).contains("required field 'unit' is missing");
-  }
-
-  @Test
-  void unknownFormatSuggestsOne() {
-    String yaml = with("trace: {file: traces/api.csv, format: azure-2012}");
-    Problem p = problem(yaml);
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.format");
-    assertThat(p.line()).isEqualTo(7);
-    assertThat(p.column()).isEqualTo(Scenarios.column(yaml, 7, "azure-2012"));
-    assertThat(p.message()).contains("azure-2012", "allowed timestamps | azure-2019 | azure-2021 | cloudwatch");
-  }
-
-  @Test
-  void optionOfAnotherFormat() {
-    Problem p = problem(with("trace: {file: traces/a21.csv, format: azure-2021, unit: ms}"));
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.unit");
-    assertThat(p.message()).contains("unknown field 'unit'", "allowed: file, format, offset, from, to, onBadRow, function, useDurations");
-  }
-
-  @Test
   void fileOutsideTheFolder() throws IOException {
-    Path outside = Files.createTempFile("outside", ".csv");
+    Path outside = Files.createTempFile("outside", ".csv").toRealPath();
     try {
-      Problem p = problem(with("trace: {file: '" + outside + "', format: timestamps, unit: s}"));
-      assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.file");
-      assertThat(p.message()).contains("outside the scenario's folder", "--allow-path");
+      assertThat(located(with("trace: {file: '" + outside + "', format: timestamps, unit: s}")))
+          .containsExactly("x.yaml:7:23: functions[0].traffic[0].trace.file: '" + outside
+              + "' resolves to " + outside + ", outside the scenario's folder " + dir.toRealPath()
+              + "; pass --allow-path " + outside.getParent() + " to allow reading it");
     } finally {
       Files.delete(outside);
     }
   }
 
-  @Test
-  void noSuchFile() {
-    Problem p = problem(with("trace: {file: traces/none.csv, format: timestamps, unit: s}"));
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.file");
-    assertThat(p.message()).isEqualTo("'traces/none.csv' cannot be read (no such file)");
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        rejected("a missing column is located in the trace file",
+            with("trace: {file: traces/api.csv, format: timestamps, column: time, unit: ms}"),
+            "traces/api.csv:1: functions[0].traffic[0].trace.file: the header has no column "
+                + "'time' (option column; header: ts,dur)"),
+        rejected("unit is required for timestamps",
+            with("trace: {file: traces/api.csv, format: timestamps}"),
+            "x.yaml:7:16: functions[0].traffic[0].trace.unit: required field 'unit' is missing "
+                + "(the unit of the timestamps: ns, us, ms or s)"),
+        rejected("an unknown format suggests one",
+            with("trace: {file: traces/api.csv, format: azure-2012}"),
+            "x.yaml:7:47: functions[0].traffic[0].trace.format: 'azure-2012' is not allowed "
+                + "(did you mean 'azure-2019'?) (allowed timestamps | azure-2019 | azure-2021 | "
+                + "cloudwatch)"),
+        rejected("an option of another format",
+            with("trace: {file: traces/a21.csv, format: azure-2021, unit: ms}"),
+            "x.yaml:7:59: functions[0].traffic[0].trace.unit: unknown field 'unit'; allowed: "
+                + "file, format, offset, from, to, onBadRow, function, useDurations"),
+        rejected("no such file",
+            with("trace: {file: traces/none.csv, format: timestamps, unit: s}"),
+            "x.yaml:7:23: functions[0].traffic[0].trace.file: 'traces/none.csv' cannot be read "
+                + "(no such file)"),
+        rejected("a bad offset and onBadRow",
+            with("trace: {file: traces/api.csv, format: timestamps, "
+            + "unit: s, offset: -soon, onBadRow: ignore}"),
+            "x.yaml:7:76: functions[0].traffic[0].trace.offset: '-soon' is not an offset; write "
+                + "a duration, negative to cut the start (e.g. -1h), or 'first' to start the "
+                + "trace at 0s",
+            "x.yaml:7:93: functions[0].traffic[0].trace.onBadRow: 'ignore' is not allowed "
+                + "(allowed fail | skip)"),
+        rejected("a source that is not a mapping names every format's fields, in the formats' order",
+            with("trace: 5"),
+            "x.yaml:7:16: functions[0].traffic[0].trace: 5 is not allowed here; expected a mapping "
+                + "with fields file, format, offset, from, to, onBadRow, column, unit, duration, "
+                + "durationUnit, function, day, withinMinute, durations, useDurations, period, "
+                + "withinPeriod",
+            "x.yaml:7:16: functions[0].traffic[0].trace.format: required field 'format' is missing "
+                + "(one of timestamps, azure-2019, azure-2021, cloudwatch)",
+            "x.yaml:7:16: functions[0].traffic[0].trace.file: required field 'file' is missing (the "
+                + "trace file, relative to the scenario, e.g. traces/api.csv)"),
+        rejected("format is required", with("trace: {file: traces/api.csv}"),
+            "x.yaml:7:16: functions[0].traffic[0].trace.format: required field 'format' is "
+                + "missing (one of timestamps, azure-2019, azure-2021, cloudwatch)"),
+        rejected("azure-2019 durations need a function",
+            with("trace: {file: traces/d01.csv, format: azure-2019, durations: traces/p01.csv}"),
+            "x.yaml:7:70: functions[0].traffic[0].trace.durations: durations need a function: "
+                + "the percentiles are one function's (add function: <hash>)"),
+        rejected("an azure-2019 durations file is checked like the trace", with("trace: {file: "
+            + "traces/d01.csv, format: azure-2019, function: f, durations: traces/p01.csv}"),
+            "traces/p01.csv:1: functions[0].traffic[0].trace.file: the header has no column "
+                + "'HashOwner', which the azure-2019 durations format needs (header: x)"));
   }
 
-  @Test
-  void badOffsetAndOnBadRow() {
-    List<Problem> all = problems(with("trace: {file: traces/api.csv, format: timestamps, unit: s, "
-        + "offset: -soon, onBadRow: ignore}"));
-    assertThat(all).extracting(Problem::path).containsExactly(
-        "functions[0].traffic[0].trace.offset", "functions[0].traffic[0].trace.onBadRow");
-    assertThat(all.get(0).message()).contains("is not an offset", "'first'");
-    assertThat(all.get(1).message()).contains("allowed fail | skip");
-  }
-
-  @Test
-  void formatIsRequired() {
-    Problem p = problem(with("trace: {file: traces/api.csv}"));
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.format");
-    assertThat(p.message()).contains("required field 'format' is missing", "timestamps, azure-2019, azure-2021, cloudwatch");
-  }
-
-  @Test
-  void azure2019DurationsNeedAFunction() throws IOException {
-    StringBuilder header = new StringBuilder("HashOwner,HashApp,HashFunction,Trigger");
-    for (int m = 1; m <= 1440; m++) {
-      header.append(',').append(m);
-    }
-    Files.writeString(dir.resolve("traces/d01.csv"), header + "\n", StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("traces/p01.csv"), "x\n", StandardCharsets.UTF_8);
-    Problem p = problem(with("trace: {file: traces/d01.csv, format: azure-2019, durations: traces/p01.csv}"));
-    assertThat(p.path()).isEqualTo("functions[0].traffic[0].trace.durations");
-    assertThat(p.message()).contains("durations need a function");
-    Problem header2 = problem(with("trace: {file: traces/d01.csv, format: azure-2019, function: f, durations: traces/p01.csv}"));
-    assertThat(header2.file()).isEqualTo("traces/p01.csv");
-    assertThat(header2.line()).isEqualTo(1);
-    assertThat(header2.message()).contains("no column 'HashOwner'", "azure-2019 durations");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void malformed(String yaml, List<String> expected) {
+    assertThat(located(yaml)).containsExactlyElementsOf(expected);
   }
 }
