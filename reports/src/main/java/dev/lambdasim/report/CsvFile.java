@@ -1,5 +1,6 @@
 package dev.lambdasim.report;
 
+import dev.lambdasim.output.Csv;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -70,6 +71,7 @@ final class CsvFile implements Closeable {
     List<String> cells;
     try {
       cells = CsvLine.split(line);
+      cells.replaceAll(Csv::readText);
     } catch (IllegalArgumentException e) {
       throw problem(e.getMessage(), e);
     }

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lambdasim run} on a small two-function scenario publishes exactly the design.md §5
- * files under {@code DIR/<name>/}: a summary.json with the binding keys and a balanced ledger, a
- * metrics.csv with the CloudWatch columns and one row per (period, function) plus the account
- * row, the marker, and no temporary folder; a second run replaces the folder (it carries the
- * marker).
+ * {@code lambdasim run} on a small two-function scenario publishes exactly the files of
+ * docs/outputs.md under {@code DIR/<name>/}: a summary.json with the binding keys and a balanced
+ * ledger, a metrics.csv with the CloudWatch columns and one row per (period, function) plus the
+ * account row, the marker, and no temporary folder; a second run replaces the folder (it carries
+ * the marker).
  */
 final class RunCommandTest {
 

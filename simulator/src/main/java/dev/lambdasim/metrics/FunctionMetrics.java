@@ -46,7 +46,6 @@ public final class FunctionMetrics {
   /** The whole run, checked at the end whatever the warm-up. */
   private final Outcomes allOutcomes = new Outcomes();
 
-  private long provisionedStartsTotal;
   private double provisionedUtilisationMax;
   private final List<ScalingAction> scalingActions = new ArrayList<>();
   private long scalingActionCount;
@@ -109,7 +108,6 @@ public final class FunctionMetrics {
     }
     if (onProvisioned) {
       count(PeriodColumn.PROVISIONED_CONCURRENCY_INVOCATIONS, isMeasured);
-      provisionedStartsTotal++;
     } else if (spillover) {
       count(PeriodColumn.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, isMeasured);
     }
@@ -215,11 +213,6 @@ public final class FunctionMetrics {
 
   public Outcomes allOutcomes() {
     return allOutcomes;
-  }
-
-  /** Returns how many invocations started on provisioned environments over the whole run. */
-  public long provisionedStartsTotal() {
-    return provisionedStartsTotal;
   }
 
   /** Returns the largest busy ÷ ready provisioned utilisation seen in the measured window. */

@@ -16,8 +16,6 @@ public final class Gauge {
   private long periodMax;
   private double measuredArea;
   private long measuredPeak;
-  private double totalArea;
-  private long windowMax;
   private double closedMean;
   private long closedMax;
 
@@ -32,9 +30,6 @@ public final class Gauge {
     if (value > periodMax) {
       periodMax = value;
     }
-    if (value > windowMax) {
-      windowMax = value;
-    }
     if (nowNanos >= measuredFromNanos && value > measuredPeak) {
       measuredPeak = value;
     }
@@ -46,9 +41,7 @@ public final class Gauge {
     if (elapsed <= 0) {
       return;
     }
-    double area = (double) value * elapsed;
-    periodArea += area;
-    totalArea += area;
+    periodArea += (double) value * elapsed;
     if (nowNanos > measuredFromNanos) {
       long from = Math.max(lastNanos, measuredFromNanos);
       measuredArea += (double) value * (nowNanos - from);
@@ -103,22 +96,6 @@ public final class Gauge {
     advance(endNanos);
     long length = endNanos - measuredFromNanos;
     return length > 0 ? measuredArea / length : 0.0;
-  }
-
-  /** Returns the integral of the value over the whole run so far, up to {@code nowNanos}. */
-  public double totalArea(long nowNanos) {
-    advance(nowNanos);
-    return totalArea;
-  }
-
-  /**
-   * Returns the maximum since the last call (a window of its caller's choosing, such as the
-   * auto scaler's one-minute data points), then starts a new window at the current value.
-   */
-  public long takeWindowMax() {
-    long max = windowMax;
-    windowMax = value;
-    return max;
   }
 
   /** Returns the maximum over the measured window. */

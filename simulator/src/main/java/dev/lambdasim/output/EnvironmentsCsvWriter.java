@@ -28,19 +28,19 @@ public final class EnvironmentsCsvWriter implements EnvironmentTimeline.Sink, Cl
   @Override
   public void span(String function, long environment, boolean provisioned, String state,
       long startNanos, long endNanos, String ended) throws IOException {
-    out.write(Csv.quote(function));
+    out.write(Csv.text(function));
     out.write(',');
     out.write(Long.toString(environment));
     out.write(',');
     out.write(provisioned ? "true" : "false");
     out.write(',');
-    out.write(state);
+    out.write(Csv.text(state));
     out.write(',');
     out.write(Numbers.round(startNanos / 1e9, 6).toPlainString());
     out.write(',');
     out.write(Numbers.round(endNanos / 1e9, 6).toPlainString());
     out.write(',');
-    out.write(ended);
+    out.write(Csv.text(ended));
     out.write('\n');
   }
 

@@ -35,8 +35,8 @@ public final class FunctionsCsv {
       out.write('\n');
       for (FunctionSummary f : result.functions()) {
         StringBuilder row = new StringBuilder(160);
-        row.append(Csv.quote(f.name())).append(',');
-        row.append(Csv.quote(originalIds.getOrDefault(f.name(), ""))).append(',');
+        row.append(Csv.text(f.name())).append(',');
+        row.append(Csv.text(originalIds.getOrDefault(f.name(), ""))).append(',');
         row.append(f.arrivals()).append(',').append(f.invocations()).append(',');
         row.append(f.errors()).append(',').append(f.throttles()).append(',');
         row.append(f.coldStarts()).append(',');

@@ -30,8 +30,8 @@ public final class LatencyCsv {
   private static void rows(BufferedWriter out, String function, String kind,
       List<FunctionSummary.CdfPoint> points) throws IOException {
     for (FunctionSummary.CdfPoint point : points) {
-      out.write(Csv.quote(function) + ',' + kind + ',' + Numbers.decimal(point.percentile()) + ','
-          + Numbers.decimal(point.latencyMs()) + '\n');
+      out.write(Csv.text(function) + ',' + Csv.text(kind) + ','
+          + Numbers.decimal(point.percentile()) + ',' + Numbers.decimal(point.latencyMs()) + '\n');
     }
   }
 }

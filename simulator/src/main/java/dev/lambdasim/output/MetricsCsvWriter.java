@@ -39,7 +39,7 @@ public final class MetricsCsvWriter implements MetricsSink, Closeable {
   public static String line(PeriodRow row) {
     StringBuilder sb = new StringBuilder(256);
     sb.append(Numbers.decimal(row.periodStartSeconds())).append(',');
-    sb.append(Csv.quote(row.function()));
+    sb.append(Csv.text(row.function()));
     for (PeriodColumn column : PeriodColumn.all()) {
       sb.append(',');
       double value = row.value(column);

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pricing page's worked examples (lambda-facts.md §10, E1–E14) come out to the cent with the
- * default us-east-1 prices. Usage is built the way the simulator builds it: per-invocation
- * billed milliseconds times memory, then summed.
+ * The worked examples of the AWS Lambda Pricing page (E1–E14 here) come out to the cent with the
+ * default us-east-1 prices. Usage is built the way the simulator builds it: per-invocation billed
+ * milliseconds times memory, then summed.
  */
 final class PricingExamplesTest {
 

@@ -17,8 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Asynchronous invocation (lambda-facts.md §7): the queue absorbs throttles, retries errors
- * exactly maxRetries times, drops what ages out, and routes outcomes to destinations.
+ * Asynchronous invocation (AWS, "How Lambda handles errors and retries with asynchronous
+ * invocation"): the queue absorbs throttles, retries errors exactly maxRetries times, drops what
+ * ages out, and routes outcomes to destinations.
  */
 final class AsyncInvocationTest {
 

@@ -37,7 +37,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Conservation (design.md §3): in any small scenario within the account's rules, every arrival
+ * Conservation: in any small scenario within the account's rules, every arrival
  * ends exactly once and the counts that partition invocations, throttles and concurrency add up.
  *
  * <p>Scenarios have 1-3 functions with random memory, durations around and beyond their
@@ -151,8 +151,9 @@ final class ConservationProperties {
 
   /**
    * With provisioned concurrency configured throughout the run, provisioned + spillover
-   * invocations = invocations (D-monc); when the configured value is 0 for a while, invocations
-   * then are neither, so the sum is at most the invocations; without it ever, both are 0.
+   * invocations = invocations (AWS, "Monitoring concurrency"); when the configured value is 0 for
+   * a while, invocations then are neither, so the sum is at most the invocations; without it
+   * ever, both are 0.
    */
   @Property(tries = TRIES)
   void provisionedPlusSpilloverIsInvocations(@ForAll("scenarios") Scenario scenario) {

@@ -13,8 +13,8 @@ import dev.lambdasim.model.CpuScaling;
 import org.junit.jupiter.api.Test;
 
 /**
- * Memory-scaled CPU (design.md §3, lambda-facts.md §5): vCPU share = memory / 1,769 MB, at most
- * 6; usable = min(share, threads); a duration measured at a reference memory becomes
+ * Memory-scaled CPU (AWS, "Configure Lambda function memory"): vCPU share = memory / 1,769 MB,
+ * at most 6; usable = min(share, threads); a duration measured at a reference memory becomes
  * {@code cpuBound × usable(ref) / usable(m) + (1 − cpuBound)} times as long, for the handler and,
  * with its own CPU-bound share, for init.
  *
@@ -57,7 +57,7 @@ final class MemoryScalingTest {
   @Test
   void cpuScalingFormula() {
     assertThat(CpuScaling.vcpuShare(1769)).isEqualTo(1.0);
-    assertThat(CpuScaling.vcpuShare(256)).isCloseTo(0.1447, within(1e-4)); // "≈ 14.5 %" (D-mem)
+    assertThat(CpuScaling.vcpuShare(256)).isCloseTo(0.1447, within(1e-4)); // 256 / 1,769 ≈ 14.5 %
     assertThat(CpuScaling.vcpuShare(10_240)).isCloseTo(5.7886, within(1e-4)); // 10,240 / 1,769
     assertThat(CpuScaling.vcpuShare(20_000)).isEqualTo(6.0); // capped
     assertThat(CpuScaling.usableCpu(3538, 1)).isEqualTo(1.0);
@@ -127,7 +127,7 @@ final class MemoryScalingTest {
   }
 
   /**
-   * The prime-sieve table (lambda-facts.md §5, M-cpu): 128 MB 11.723 s, 256 MB 6.679 s,
+   * The prime-sieve table of jconning/lambda-cpu-cost: 128 MB 11.723 s, 256 MB 6.679 s,
    * 512 MB 3.195 s, 1,024 MB 1.466 s. From 1,024 MB at 1.466 s the model predicts 11.728 s
    * (+0.04 %), 5.864 s (−12.2 %), 2.932 s (−8.2 %). Tolerance 15 %: the table is itself that far
    * from proportional — its duration × memory, which pure 1 / memory scaling keeps constant,

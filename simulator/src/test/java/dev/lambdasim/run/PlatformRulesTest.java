@@ -15,8 +15,8 @@ import dev.lambdasim.spec.ScalingSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform's documented rules (lambda-facts.md §1-§6), each checked against a count derived
- * by hand from the rule.
+ * The platform's documented rules (docs/model.md names the AWS page of each), each checked
+ * against a count derived by hand from the rule.
  */
 final class PlatformRulesTest {
 
@@ -246,9 +246,9 @@ final class PlatformRulesTest {
   }
 
   /**
-   * Provisioned environments take at most 10 requests per second each (D-quota); above that
-   * requests spill over to on-demand even while provisioned environments are idle. One ready
-   * environment, 50 short requests a second for 100 s: 10 + 10 × 100 run on it.
+   * Provisioned environments take at most 10 requests per second each (AWS, "Lambda quotas");
+   * above that requests spill over to on-demand even while provisioned environments are idle. One
+   * ready environment, 50 short requests a second for 100 s: 10 + 10 × 100 run on it.
    */
   @Test
   void provisionedEnvironmentsTakeTenRequestsPerSecondEach() {
@@ -262,8 +262,9 @@ final class PlatformRulesTest {
   }
 
   /**
-   * Suppressed init (D-env): an on-demand Init of 12 s is stopped at 10 s and run again inside
-   * the invocation, where it counts in Duration: 10 s of Init, then 12 s + 100 ms of Duration.
+   * Suppressed init (AWS, "Understanding the Lambda execution environment lifecycle"): an
+   * on-demand Init of 12 s is stopped at 10 s and run again inside the invocation, where it counts
+   * in Duration: 10 s of Init, then 12 s + 100 ms of Duration.
    */
   @Test
   void initLongerThanTenSecondsRunsAgainInsideTheInvocation() {

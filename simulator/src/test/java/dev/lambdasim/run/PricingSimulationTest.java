@@ -18,8 +18,8 @@ import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pricing page's worked examples that are workloads (lambda-facts.md §10, E1, E2, E5),
- * played through full simulations, cost the page's totals to the cent.
+ * The worked examples of the AWS Lambda Pricing page that are workloads (E1, E2, E5), played
+ * through full simulations, cost the page's totals to the cent.
  *
  * <p>Arrivals are evenly spaced so the request count is exact; keep-alive and lifetime are longer
  * than the run, so each environment has exactly one cold start, and init is 0 ms, so it bills

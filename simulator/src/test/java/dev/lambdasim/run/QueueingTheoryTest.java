@@ -12,7 +12,7 @@ import dev.lambdasim.spec.AccountSpec;
 import dev.lambdasim.spec.ScalingSpec;
 import org.junit.jupiter.api.Test;
 
-/** Analytic results of queueing theory hold for the model (design.md §7). */
+/** Analytic results of queueing theory hold for the model. */
 final class QueueingTheoryTest {
 
   /** Little's law: L = λW. Poisson 100/s, exponential 200 ms, no init ⇒ mean concurrency 20. */

@@ -14,7 +14,7 @@ import dev.lambdasim.spec.ReusePolicy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reuse policy decides which warm environments survive a lull (design.md §3): most-recent
+ * The reuse policy decides which warm environments survive a lull: most-recent
  * reuse concentrates a low rate on one environment so the rest expire, least-recent rotates it
  * over all of them so none does.
  *

@@ -17,7 +17,7 @@ import dev.lambdasim.workload.ArrivalProcesses;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every source of randomness has its own stream named by (seed, name) (design.md §3): adding a
+ * Every source of randomness has its own stream named by (seed, name): adding a
  * function or a traffic source never changes another one's draws.
  */
 final class StreamIndependenceTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code duration} may be left out when all traffic ends: the horizon is then the last arrival,
- * plus the longest timeout so the last requests finish (design.md §4).
+ * plus the longest timeout so the last requests finish.
  */
 final class FiniteHorizonTest {
 

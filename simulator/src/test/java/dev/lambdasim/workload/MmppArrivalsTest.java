@@ -21,10 +21,11 @@ final class MmppArrivalsTest {
 
   @Test
   void twoStateLongRunRateIsTheStationaryMix() {
-    // design.md's example: 2/s held 10m, 100/s held 1m; π = (10/11, 1/11), mix 120/11 per s.
-    // For a two-state MMPP with switching rates r1 = 1/600 s, r2 = 1/60 s, Var N(T) / T tends to
-    // λ̄ + 2 (λ1 − λ2)² r1 r2 / (r1 + r2)³ (Fischer and Meier-Hellstern, "The Markov-modulated
-    // Poisson process cookbook", 1993): about 86,600 per s. Criterion: |z| < 4 over T = 1000 h.
+    // The example of docs/scenario-format.md: 2/s held 10m, 100/s held 1m; π = (10/11, 1/11),
+    // mix 120/11 per s. For a two-state MMPP with switching rates r1 = 1/600 s, r2 = 1/60 s,
+    // Var N(T) / T tends to λ̄ + 2 (λ1 − λ2)² r1 r2 / (r1 + r2)³ (Fischer and Meier-Hellstern,
+    // "The Markov-modulated Poisson process cookbook", 1993): about 86,600 per s. Criterion:
+    // |z| < 4 over T = 1000 h.
     var spec = new TrafficSpec.Mmpp("mmpp#0", List.of(new State(2, 10 * MIN), new State(100, MIN)), 0, OPEN);
     double mix = spec.stationaryRatePerSecond();
     assertThat(mix).isCloseTo(120 / 11.0, org.assertj.core.data.Offset.offset(1e-12));

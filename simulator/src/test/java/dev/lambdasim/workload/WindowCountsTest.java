@@ -42,7 +42,7 @@ final class WindowCountsTest {
 
   @Test
   void rampCountsFollowTheIntegratedRate() {
-    // design.md's example: 1/s at 10m rising to 200/s at 40m, nothing outside.
+    // The example of docs/scenario-format.md: 1/s at 10m rising to 200/s at 40m, nothing outside.
     long start = 10 * MIN;
     long end = 40 * MIN;
     long[] t = all(of(new TrafficSpec.Ramp("ramp#0", 1, 200, start, end), 11));
@@ -85,7 +85,7 @@ final class WindowCountsTest {
     assertThat(t[t.length - 1]).isLessThan(32 * MIN);
   }
 
-  /** design.md's example: mean 50/s, amplitude 0.6, period 1d, peak at 14h. */
+  /** The example of docs/scenario-format.md: mean 50/s, amplitude 0.6, period 1d, peak at 14h. */
   private static TrafficSpec diurnalExample() {
     return new TrafficSpec.Diurnal("diurnal#0", 50, 0.6, 24 * H, 14 * H, 0, OPEN);
   }
