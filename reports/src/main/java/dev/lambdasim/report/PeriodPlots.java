@@ -70,7 +70,7 @@ final class PeriodPlots {
     return inUnits(series.extremes(column));
   }
 
-  /** Returns points whose x is in seconds with x in time-axis units. */
+  /** Returns {@code seconds}, points with x in seconds, with x in time-axis units. */
   SeriesPoints inUnits(SeriesPoints seconds) {
     return seconds.inUnits(timeScale);
   }

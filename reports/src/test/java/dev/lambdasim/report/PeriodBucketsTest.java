@@ -49,11 +49,7 @@ final class PeriodBucketsTest {
 
   @Test
   void aSpikeOfOnePeriodSurvivesAtItsOwnPeriod() {
-    double[] values = new double[100_000];
-    Arrays.fill(values, 1.0);
-    values[67_891] = 500.0;
-
-    SeriesPoints line = fill(PeriodBuckets.MAX_POINTS, values).extremes(0);
+    SeriesPoints line = line(level(100_000, 1.0, 67_891, 500.0));
 
     int peak = indexOfMax(line.y());
     assertThat(line.y()[peak]).isEqualTo(500.0);
@@ -63,11 +59,7 @@ final class PeriodBucketsTest {
 
   @Test
   void aDipOfOnePeriodSurvivesToo() {
-    double[] values = new double[50_000];
-    Arrays.fill(values, 40.0);
-    values[12_345] = 3.0;
-
-    SeriesPoints line = fill(PeriodBuckets.MAX_POINTS, values).extremes(0);
+    SeriesPoints line = line(level(50_000, 40.0, 12_345, 3.0));
 
     assertThat(Arrays.stream(line.y()).min().orElseThrow()).isEqualTo(3.0);
   }
@@ -170,6 +162,18 @@ final class PeriodBucketsTest {
       buckets.add(p * PERIOD_SECONDS, new double[] {values[p]});
     }
     return buckets;
+  }
+
+  /** Returns {@code periods} values at {@code level}, but {@code odd} at period {@code at}. */
+  private static double[] level(int periods, double level, int at, double odd) {
+    double[] values = new double[periods];
+    Arrays.fill(values, level);
+    values[at] = odd;
+    return values;
+  }
+
+  private static SeriesPoints line(double[] values) {
+    return fill(PeriodBuckets.MAX_POINTS, values).extremes(0);
   }
 
   private static int indexOfMax(double[] values) {
