@@ -17,11 +17,7 @@ final class AsyncQueueData {
   }
 
   /** Returns the ages in seconds (metrics.csv has milliseconds); empty stays empty. */
-  static double[] seconds(double[] milliseconds) {
-    double[] out = new double[milliseconds.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = milliseconds[i] / 1000.0;
-    }
-    return out;
+  static SeriesPoints seconds(SeriesPoints milliseconds) {
+    return milliseconds.mapY(ms -> ms / 1000.0);
   }
 }

@@ -43,9 +43,8 @@ final class ComparisonCharts {
     double span = 0.0;
     for (RunData run : runs) {
       for (MetricSeries series : run.metrics().values()) {
-        double[] starts = series.periodStartsSeconds();
-        if (starts.length > 0) {
-          span = Math.max(span, starts[starts.length - 1] + run.periodSeconds());
+        if (series.periodCount() > 0) {
+          span = Math.max(span, series.periods().lastStartSeconds() + run.periodSeconds());
         }
       }
     }
@@ -90,11 +89,12 @@ final class ComparisonCharts {
       if (series == null || !series.hasData(column)) {
         continue;
       }
-      double[] values = series.values(column);
-      double[] x = timeScale.scale(series.periodStartsSeconds());
+      // Each bucket's extremes: a run's peaks survive however many periods it has.
+      SeriesPoints points = series.extremes(column).inUnits(timeScale);
+      double[] values = points.y();
       XYSeries line = new XYSeries(run.label(), false, true);
-      for (int i = 0; i < x.length; i++) {
-        line.add(x[i], Double.isNaN(values[i]) ? null : values[i]);
+      for (int i = 0; i < values.length; i++) {
+        line.add(points.x()[i], Double.isNaN(values[i]) ? null : values[i]);
       }
       int index = data.getSeriesCount();
       data.addSeries(line);

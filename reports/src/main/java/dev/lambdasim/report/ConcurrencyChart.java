@@ -81,6 +81,7 @@ record ConcurrencyChart(PeriodPlots plots, LimitLines limits, ScalingMarks scali
           + "labelled from\u2192to. Where the concurrency line rises above ready, requests "
           + "spilled over to on-demand environments and may have started cold.";
     }
+    plots.addDownsamplingNote(chart);
     return plots.finish("concurrency", chart, caption);
   }
 
@@ -95,7 +96,7 @@ record ConcurrencyChart(PeriodPlots plots, LimitLines limits, ScalingMarks scali
     MetricColumn[] columns = {MetricColumn.PROVISIONED_CONFIGURED, MetricColumn.PROVISIONED_READY};
     Paint[] paints = {ChartStyle.LIMIT_PROVISIONED, ChartStyle.color(5)};
     for (int c = 0; c < columns.length; c++) {
-      StepLine step = StepLine.of(plots.x(), plots.values(columns[c]), plots.periodUnits());
+      StepLine step = StepLine.of(plots.line(columns[c]), plots.periodEnd());
       if (!step.anyPositive()) {
         continue;
       }

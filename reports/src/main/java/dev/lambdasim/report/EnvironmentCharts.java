@@ -25,7 +25,7 @@ record EnvironmentCharts(PeriodPlots plots) {
     // Init durations exist only in periods with cold starts, often one period here and there.
     for (MetricColumn column : new MetricColumn[] {
         MetricColumn.INIT_DURATION_AVG, MetricColumn.INIT_DURATION_P99}) {
-      plots.addLine(initData, initRenderer, column.label(), plots.values(column));
+      plots.addLine(initData, initRenderer, column.label(), plots.line(column));
     }
     PeriodPlots.onRightAxis(plot, initAxis, initData, initRenderer);
     plot.setNoDataMessage("No cold starts in this run");
@@ -36,7 +36,7 @@ record EnvironmentCharts(PeriodPlots plots) {
 
   ReportChart environments() {
     List<StackedLayers.Layer> visible =
-        plots.layers(MetricColumn.environmentStates()).visibleLayers();
+        plots.meanLayers(MetricColumn.environmentStates()).visibleLayers();
     StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
     renderer.setRoundXCoordinates(false);
     for (int l = 0; l < visible.size(); l++) {

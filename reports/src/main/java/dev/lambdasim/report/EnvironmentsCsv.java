@@ -15,7 +15,10 @@ import java.util.Map;
 final class EnvironmentsCsv {
   /** Rows of the timeline chart: the first environments of each function. */
   static final int DEFAULT_ROWS = 40;
-  /** Spans kept per function, as the simulator's default cap, so memory stays flat. */
+  /**
+   * Spans kept per function: the simulator's cap for the report's timeline, so memory stays
+   * flat and a timeline at the cap is known to be cut short.
+   */
   static final int MAX_SPANS_PER_FUNCTION = 20_000;
 
   private EnvironmentsCsv() {}
@@ -41,7 +44,7 @@ final class EnvironmentsCsv {
         StateSpan span;
         try {
           number = Long.parseLong(cells.get(environment).strip());
-          span = new StateSpan(cells.get(state).strip(),
+          span = new StateSpan(StateSpan.named(cells.get(state).strip()),
               finite(cells.get(start)), finite(cells.get(end)));
         } catch (IllegalArgumentException e) {
           throw csv.problem(e.getMessage(), e);

@@ -17,8 +17,11 @@ import java.util.List;
 record EventSourceData(boolean sqs, boolean stream, boolean mapped) {
   static final EventSourceData NONE = new EventSourceData(false, false, false);
 
-  /** One line of the chart: its legend label, column and values (ages already in seconds). */
-  record Line(MetricColumn column, String label, double[] values) {}
+  /**
+   * One line of the chart: its column, legend label and points (x in seconds, ages already in
+   * seconds).
+   */
+  record Line(MetricColumn column, String label, SeriesPoints points) {}
 
   /** Returns what a function's summary section and metrics say about its event source. */
   static EventSourceData of(JsonNode function, MetricSeries series) {
@@ -50,17 +53,17 @@ record EventSourceData(boolean sqs, boolean stream, boolean mapped) {
     String label = sqs && !stream ? "Messages visible (max)"
         : stream && !sqs ? "Records not yet processed (max)" : "Backlog (max)";
     return List.of(new Line(MetricColumn.ESM_BACKLOG_MAX, label,
-        series.values(MetricColumn.ESM_BACKLOG_MAX)));
+        series.extremes(MetricColumn.ESM_BACKLOG_MAX)));
   }
 
   /** Returns the batch lines: batches running, and for SQS the pollers' allowance. */
   List<Line> batches(MetricSeries series) {
     List<Line> lines = new ArrayList<>();
     lines.add(new Line(MetricColumn.ESM_CONCURRENCY_MAX, "Batches running (max)",
-        series.values(MetricColumn.ESM_CONCURRENCY_MAX)));
+        series.extremes(MetricColumn.ESM_CONCURRENCY_MAX)));
     if (sqs || !stream) {
       lines.add(new Line(MetricColumn.SQS_POLLER_CONCURRENCY_MAX, "Poller allowance (max)",
-          series.values(MetricColumn.SQS_POLLER_CONCURRENCY_MAX)));
+          series.extremes(MetricColumn.SQS_POLLER_CONCURRENCY_MAX)));
     }
     return lines;
   }
@@ -109,7 +112,7 @@ record EventSourceData(boolean sqs, boolean stream, boolean mapped) {
   }
 
   private static Line age(MetricSeries series, MetricColumn column, String label) {
-    return new Line(column, label, AsyncQueueData.seconds(series.values(column)));
+    return new Line(column, label, AsyncQueueData.seconds(series.extremes(column)));
   }
 
   private static boolean positive(MetricSeries series, MetricColumn column) {

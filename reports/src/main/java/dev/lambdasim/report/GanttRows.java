@@ -58,9 +58,13 @@ final class GanttRows {
     return rows;
   }
 
-  /** Returns whether spans were dropped because the span cap was reached. */
+  /**
+   * Returns whether spans were dropped because the span cap was reached. A timeline holding
+   * exactly the cap counts too: the simulator stops recording at the same cap, so its later
+   * spans were never written.
+   */
   boolean truncated() {
-    return truncated;
+    return truncated || spanCount >= maxSpans;
   }
 
   int spanCount() {

@@ -7,13 +7,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The caller-seen latency CDF of one function, per kind ("warm", "cold"), read from latency.csv.
- * The file is a few hundred rows per function, so it is held whole.
+ * The simulator writes a few dozen percentiles per kind, so they are held whole, up to
+ * {@link #MAX_POINTS_PER_KIND}: a file with more is not a run's and is refused rather than drawn
+ * in unbounded memory.
  */
 final class LatencyCdf {
+  /** Most points one kind of one function may have. */
+  static final int MAX_POINTS_PER_KIND = 1_000;
+
   /** One point of a CDF: the latency below which {@code percentile} % of requests finished. */
   record Point(double percentile, double latencyMs) {}
 
@@ -41,15 +47,23 @@ final class LatencyCdf {
         if (p < 0.0 || p > 100.0) {
           throw csv.problem("percentile outside 0..100", null);
         }
-        cdfs.computeIfAbsent(cells.get(function), f -> new LatencyCdf())
-            .add(cells.get(kind), new Point(p, ms));
+        LatencyCdf cdf = cdfs.computeIfAbsent(cells.get(function), f -> new LatencyCdf());
+        if (!cdf.add(cells.get(kind), new Point(p, ms))) {
+          throw csv.problem(String.format(Locale.ROOT, "more than %,d points for one function "
+              + "and kind; a run writes a few dozen percentiles", MAX_POINTS_PER_KIND), null);
+        }
       }
     }
     return cdfs;
   }
 
-  void add(String kind, Point point) {
-    pointsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(point);
+  /** Adds a point of {@code kind}; returns false, adding nothing, when the kind is full. */
+  boolean add(String kind, Point point) {
+    List<Point> points = pointsByKind.computeIfAbsent(kind, k -> new ArrayList<>());
+    if (points.size() >= MAX_POINTS_PER_KIND) {
+      return false;
+    }
+    return points.add(point);
   }
 
   /** Returns the kinds present, in file order. */

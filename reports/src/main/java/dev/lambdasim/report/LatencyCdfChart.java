@@ -6,6 +6,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
@@ -64,7 +65,10 @@ record LatencyCdfChart(PeriodPlots plots, LatencyCdf latency) {
       plot.addRangeMarker(line);
     }
     plot.setNoDataMessage("No latency observations in this run");
-    return plots.chart("latency-cdf", "Latency distribution, cold vs warm requests", plot,
+    // Its axis is latency, not time: no note about downsampled periods.
+    JFreeChart chart = new JFreeChart(plots.title("Latency distribution, cold vs warm requests"),
+        ChartStyle.TITLE_FONT, plot, true);
+    return plots.finish("latency-cdf", chart,
         "Each line is a cumulative distribution: read across from a percentage to the latency "
             + "that share of requests did not exceed. Dots mark p50 and p99; the gap between the "
             + "cold and warm lines is what a cold start costs the caller.");

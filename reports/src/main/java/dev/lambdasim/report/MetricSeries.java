@@ -1,23 +1,26 @@
 package dev.lambdasim.report;
 
 import dev.lambdasim.metrics.MetricsRecorder;
-import java.util.EnumMap;
-import java.util.Map;
 
-/** The charted time series of one function (or of the account, named "*"), period by period. */
+/**
+ * The charted time series of one function (or of the account, named "*"), period by period, in
+ * bounded memory: see {@link PeriodBuckets}.
+ */
 final class MetricSeries {
   /** The function name metrics.csv uses for the account-wide rows. */
   static final String ACCOUNT = MetricsRecorder.ACCOUNT;
 
   private final String function;
-  private final DoubleColumn periodStartsSeconds = new DoubleColumn();
-  private final Map<MetricColumn, DoubleColumn> columns = new EnumMap<>(MetricColumn.class);
+  private final PeriodBuckets periods;
 
   MetricSeries(String function) {
+    this(function, PeriodBuckets.MAX_POINTS);
+  }
+
+  /** @param maxPoints the most points a line may have (tests use a small bound) */
+  MetricSeries(String function, int maxPoints) {
     this.function = function;
-    for (MetricColumn column : MetricColumn.values()) {
-      columns.put(column, new DoubleColumn());
-    }
+    this.periods = new PeriodBuckets(MetricColumn.values().length, maxPoints);
   }
 
   String function() {
@@ -30,30 +33,39 @@ final class MetricSeries {
 
   /** Appends one period; {@code values} is indexed by {@link MetricColumn#ordinal()}. */
   void addPeriod(double periodStartSeconds, double[] values) {
-    periodStartsSeconds.add(periodStartSeconds);
-    for (MetricColumn column : MetricColumn.values()) {
-      columns.get(column).add(values[column.ordinal()]);
-    }
+    periods.add(periodStartSeconds, values);
   }
 
   int periodCount() {
-    return periodStartsSeconds.size();
+    return periods.periodCount();
   }
 
-  double[] periodStartsSeconds() {
-    return periodStartsSeconds.toArray();
+  /** Returns the periods' buckets: their starts and how many periods each holds. */
+  PeriodBuckets periods() {
+    return periods;
   }
 
-  double[] values(MetricColumn column) {
-    return columns.get(column).toArray();
+  /** Returns the column's sum per bucket (its value per period while not downsampled). */
+  double[] totals(MetricColumn column) {
+    return periods.totals(column.ordinal());
+  }
+
+  /** Returns the column's mean per bucket (its value per period while not downsampled). */
+  double[] means(MetricColumn column) {
+    return periods.means(column.ordinal());
+  }
+
+  /** Returns the line through the column's lowest and highest value of each bucket. */
+  SeriesPoints extremes(MetricColumn column) {
+    return periods.extremes(column.ordinal());
   }
 
   boolean hasData(MetricColumn column) {
-    return columns.get(column).hasData();
+    return periods.hasData(column.ordinal());
   }
 
   /** Returns the largest value of the column, or NaN when it has none. */
   double max(MetricColumn column) {
-    return columns.get(column).max();
+    return periods.max(column.ordinal());
   }
 }

@@ -13,6 +13,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -32,6 +33,7 @@ final class PeriodPlots {
   private final double periodSeconds;
   private final TimeScale timeScale;
   private final double[] x;
+  private final double lastPeriodX;
 
   /**
    * @param subjectName shown in chart titles ("function api" or "account")
@@ -43,22 +45,37 @@ final class PeriodPlots {
     this.subjectName = subjectName;
     this.fileStem = fileStem;
     this.periodSeconds = periodSeconds;
-    double[] starts = series.periodStartsSeconds();
-    double end = starts.length == 0 ? periodSeconds : starts[starts.length - 1] + periodSeconds;
+    PeriodBuckets periods = series.periods();
+    double lastStart = periods.lastStartSeconds();
+    double end = periods.periodCount() == 0 ? periodSeconds : lastStart + periodSeconds;
     this.timeScale = TimeScale.forSpanSeconds(end);
-    this.x = timeScale.scale(starts);
+    this.x = timeScale.scale(periods.bucketStartsSeconds());
+    this.lastPeriodX = periods.periodCount() == 0 ? 0.0 : lastStart / timeScale.secondsPerUnit();
   }
 
   MetricSeries series() {
     return series;
   }
 
-  /** Returns the column's value per period (NaN where the period has none). */
-  double[] values(MetricColumn column) {
-    return series.values(column);
+  /**
+   * Returns the column's sum per bucket, aligned with {@link #x()}: its value per period (NaN
+   * where the period has none) unless the periods are downsampled.
+   */
+  double[] totals(MetricColumn column) {
+    return series.totals(column);
   }
 
-  /** Returns the period starts in time-axis units. */
+  /** Returns the line through the column's values (each bucket's extremes), in axis units. */
+  SeriesPoints line(MetricColumn column) {
+    return inUnits(series.extremes(column));
+  }
+
+  /** Returns {@code seconds}, points with x in seconds, with x in time-axis units. */
+  SeriesPoints inUnits(SeriesPoints seconds) {
+    return seconds.inUnits(timeScale);
+  }
+
+  /** Returns the bucket starts (the period starts unless downsampled) in time-axis units. */
   double[] x() {
     return x;
   }
@@ -68,6 +85,11 @@ final class PeriodPlots {
     return periodSeconds / timeScale.secondsPerUnit();
   }
 
+  /** Returns the length of one bucket (one period unless downsampled) in time-axis units. */
+  double bucketUnits() {
+    return periodUnits() * series.periods().periodsPerBucket();
+  }
+
   /** Returns a time in seconds in time-axis units. */
   double units(double seconds) {
     return seconds / timeScale.secondsPerUnit();
@@ -75,7 +97,7 @@ final class PeriodPlots {
 
   /** Returns the end of the last period, in time-axis units. */
   double periodEnd() {
-    return (x.length == 0 ? 0.0 : x[x.length - 1]) + periodUnits();
+    return lastPeriodX + periodUnits();
   }
 
   /** Returns the period's length as the captions write it ("60 s"). */
@@ -94,11 +116,11 @@ final class PeriodPlots {
     XYLineAndShapeRenderer renderer = lineRenderer(0);
     for (int c = 0; c < columns.length; c++) {
       // A column keeps its colour even when an earlier one has no data and is left out.
-      double[] values = series.values(columns[c]);
-      if (addIfData(data, columns[c].label(), values)) {
+      SeriesPoints points = line(columns[c]);
+      if (addIfData(data, columns[c].label(), points)) {
         int index = data.getSeriesCount() - 1;
         styleSeries(renderer, index, ChartStyle.color(c));
-        renderer.setSeriesShapesVisible(index, PointMarks.needed(values));
+        renderer.setSeriesShapesVisible(index, PointMarks.needed(points.y()));
       }
     }
     return new XYPlot(data, timeAxis(), countAxis(yLabel), renderer);
@@ -123,30 +145,50 @@ final class PeriodPlots {
       data.addSeries(top);
       renderer.setSeriesPaint(data.getSeriesCount() - 1, ChartStyle.color(layer.position()));
     }
-    // Bars span [periodStart, periodStart + period], as the period they summarise.
-    data.setIntervalWidth(periodUnits());
+    // Bars span [periodStart, periodStart + period], as the period (or bucket) they summarise.
+    data.setIntervalWidth(bucketUnits());
     data.setIntervalPositionFactor(0.0);
-    XYPlot plot = new XYPlot(data, timeAxis(), countAxis(yLabel), renderer);
+    String label = yLabel;
+    if (series.periods().downsampled()) {
+      label = yLabel.replace("per period", "per " + bucketText());
+    }
+    XYPlot plot = new XYPlot(data, timeAxis(), countAxis(label), renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     return plot;
   }
 
-  /** Returns the columns stacked in this order, bottom first, one slot per period. */
+  /**
+   * Returns the columns' sums stacked in this order, bottom first, one slot per bucket: counts
+   * per period, or per bucket once downsampled, so the bars' total stays the run's total.
+   */
   StackedLayers layers(MetricColumn... columns) {
     StackedLayers layers = new StackedLayers(x.length);
     for (MetricColumn column : columns) {
-      layers.add(column.label(), series.values(column));
+      layers.add(column.label(), series.totals(column));
     }
     return layers;
   }
 
-  /** Adds the values as a line over the periods when any is present; returns whether it did. */
-  boolean addIfData(XYSeriesCollection data, String label, double[] values) {
+  /**
+   * Returns the columns' means stacked in this order, bottom first, one slot per bucket: for
+   * time-weighted means per period, the time-weighted mean over each bucket.
+   */
+  StackedLayers meanLayers(MetricColumn... columns) {
+    StackedLayers layers = new StackedLayers(x.length);
+    for (MetricColumn column : columns) {
+      layers.add(column.label(), series.means(column));
+    }
+    return layers;
+  }
+
+  /** Adds the points as a line when any has a value; returns whether it did. */
+  boolean addIfData(XYSeriesCollection data, String label, SeriesPoints points) {
     boolean any = false;
     XYSeries line = new XYSeries(label, false, true);
+    double[] values = points.y();
     for (int i = 0; i < values.length; i++) {
       // A null y leaves a gap: an empty cell means "no data", not zero.
-      line.add(x[i], Double.isNaN(values[i]) ? null : values[i]);
+      line.add(points.x()[i], Double.isNaN(values[i]) ? null : values[i]);
       any |= !Double.isNaN(values[i]);
     }
     if (any) {
@@ -157,9 +199,9 @@ final class PeriodPlots {
 
   /** Adds a line when it has data, with point marks when it needs them. */
   void addLine(XYSeriesCollection data, XYLineAndShapeRenderer renderer, String label,
-      double[] values) {
-    if (addIfData(data, label, values)) {
-      renderer.setSeriesShapesVisible(data.getSeriesCount() - 1, PointMarks.needed(values));
+      SeriesPoints points) {
+    if (addIfData(data, label, points)) {
+      renderer.setSeriesShapesVisible(data.getSeriesCount() - 1, PointMarks.needed(points.y()));
     }
   }
 
@@ -223,9 +265,28 @@ final class PeriodPlots {
     plot.addRangeMarker(marker);
   }
 
-  /** Returns the chart of a plot, styled, titled {@code what — subject}. */
+  /** Returns the chart of a plot over time, styled, titled {@code what — subject}. */
   ReportChart chart(String kind, String what, XYPlot plot, String caption) {
-    return finish(kind, new JFreeChart(title(what), ChartStyle.TITLE_FONT, plot, true), caption);
+    JFreeChart chart = new JFreeChart(title(what), ChartStyle.TITLE_FONT, plot, true);
+    addDownsamplingNote(chart);
+    return finish(kind, chart, caption);
+  }
+
+  /** Says under the title how the periods were gathered into buckets, when they were. */
+  void addDownsamplingNote(JFreeChart chart) {
+    PeriodBuckets periods = series.periods();
+    if (periods.downsampled()) {
+      chart.addSubtitle(new TextTitle(String.format(Locale.US,
+          "%s periods of %s drawn as %s buckets of %s: lines keep each bucket's lowest and "
+              + "highest period, bars its sum, areas its mean",
+          NumberText.count(periods.periodCount()), periodText(),
+          NumberText.count(periods.bucketCount()), bucketText()), ChartStyle.SUBTITLE_FONT));
+    }
+  }
+
+  /** Returns a bucket's length as the notes write it ("1,024 s"). */
+  private String bucketText() {
+    return NumberText.count(periodSeconds * series.periods().periodsPerBucket()) + " s";
   }
 
   /** Styles a chart built elsewhere (one with subtitles) and names its file. */

@@ -26,7 +26,7 @@ record QueueCharts(PeriodPlots plots, EventSourceData eventSource) {
       ageRenderer.setSeriesStroke(i, ChartStyle.DASHED);
     }
     plots.addLine(ageData, ageRenderer, "Event age max (s, right axis)",
-        AsyncQueueData.seconds(plots.values(MetricColumn.ASYNC_EVENT_AGE_MAX)));
+        AsyncQueueData.seconds(plots.line(MetricColumn.ASYNC_EVENT_AGE_MAX)));
     PeriodPlots.onRightAxis(plot, ageAxis, ageData, ageRenderer);
     plot.setNoDataMessage("No asynchronous events in this run");
     return plots.chart("async-queue", "Async event queue per period", plot,
@@ -47,7 +47,7 @@ record QueueCharts(PeriodPlots plots, EventSourceData eventSource) {
     XYSeriesCollection backlog = new XYSeriesCollection();
     XYLineAndShapeRenderer backlogRenderer = PeriodPlots.lineRenderer(0);
     for (EventSourceData.Line line : eventSource.backlog(plots.series())) {
-      plots.addLine(backlog, backlogRenderer, line.label(), line.values());
+      plots.addLine(backlog, backlogRenderer, line.label(), plots.inUnits(line.points()));
     }
     XYPlot plot = new XYPlot(backlog, plots.timeAxis(), PeriodPlots.countAxis("Backlog (count)"),
         backlogRenderer);
@@ -55,14 +55,15 @@ record QueueCharts(PeriodPlots plots, EventSourceData eventSource) {
     XYSeriesCollection batches = new XYSeriesCollection();
     XYLineAndShapeRenderer batchRenderer = PeriodPlots.lineRenderer(2);
     for (EventSourceData.Line line : eventSource.batches(plots.series())) {
-      if (plots.addIfData(batches, line.label(), line.values())) {
+      SeriesPoints points = plots.inUnits(line.points());
+      if (plots.addIfData(batches, line.label(), points)) {
         int index = batches.getSeriesCount() - 1;
         boolean allowance = line.column() == MetricColumn.SQS_POLLER_CONCURRENCY_MAX;
         PeriodPlots.styleSeries(batchRenderer, index, ChartStyle.color(allowance ? 6 : 2));
         if (allowance) {
           batchRenderer.setSeriesStroke(index, ChartStyle.DASHED);
         }
-        batchRenderer.setSeriesShapesVisible(index, PointMarks.needed(line.values()));
+        batchRenderer.setSeriesShapesVisible(index, PointMarks.needed(points.y()));
       }
     }
     plot.setRangeAxis(2, PeriodPlots.countAxis("Batches (count)"));
@@ -76,13 +77,14 @@ record QueueCharts(PeriodPlots plots, EventSourceData eventSource) {
     XYSeriesCollection ages = new XYSeriesCollection();
     XYLineAndShapeRenderer ageRenderer = new XYLineAndShapeRenderer(true, false);
     for (EventSourceData.Line line : eventSource.ages(plots.series())) {
-      if (plots.addIfData(ages, line.label(), line.values())) {
+      SeriesPoints points = plots.inUnits(line.points());
+      if (plots.addIfData(ages, line.label(), points)) {
         int index = ages.getSeriesCount() - 1;
         boolean max = line.column() == MetricColumn.MESSAGE_AGE_MAX
             || line.column() == MetricColumn.ITERATOR_AGE_MAX;
         ageRenderer.setSeriesPaint(index, ChartStyle.color(max ? 3 : 4));
         ageRenderer.setSeriesStroke(index, ChartStyle.DASHED);
-        ageRenderer.setSeriesShapesVisible(index, PointMarks.needed(line.values()));
+        ageRenderer.setSeriesShapesVisible(index, PointMarks.needed(points.y()));
       }
     }
     PeriodPlots.onRightAxis(plot, ageAxis, ages, ageRenderer);

@@ -30,13 +30,14 @@ record RequestCharts(PeriodPlots plots) {
 
   ReportChart errors() {
     XYPlot plot = plots.barPlot("Errors (count per period)", plots.layers(MetricColumn.ERRORS).visibleLayers());
+    // Over the same buckets as the bars: the rate of each period, or of each bucket's totals.
     double[] rate = SuccessRate.percent(
-        plots.values(MetricColumn.INVOCATIONS), plots.values(MetricColumn.ERRORS));
+        plots.totals(MetricColumn.INVOCATIONS), plots.totals(MetricColumn.ERRORS));
     NumberAxis rateAxis = new NumberAxis("Success rate (%)");
     rateAxis.setRange(0.0, 105.0);
     XYSeriesCollection rateData = new XYSeriesCollection();
     XYLineAndShapeRenderer rateRenderer = PeriodPlots.lineRenderer(1);
-    plots.addLine(rateData, rateRenderer, "Success rate (%)", rate);
+    plots.addLine(rateData, rateRenderer, "Success rate (%)", new SeriesPoints(plots.x(), rate));
     PeriodPlots.onRightAxis(plot, rateAxis, rateData, rateRenderer);
     return plots.chart("errors", "Errors and success rate per period", plot,
         "Bars count invocations that ended in a function error or timeout (left axis); the line "
@@ -45,7 +46,7 @@ record RequestCharts(PeriodPlots plots) {
 
   ReportChart throttles() {
     StackedLayers layers = plots.layers(MetricColumn.throttleReasons());
-    layers.addRemainder("Reason not recorded", plots.values(MetricColumn.THROTTLES));
+    layers.addRemainder("Reason not recorded", plots.totals(MetricColumn.THROTTLES));
     XYPlot plot = plots.barPlot("Throttles (count per period)", layers.visibleLayers());
     plot.setNoDataMessage("No throttles in this run");
     return plots.chart("throttles", "Throttles per period, stacked by reason", plot,

@@ -99,8 +99,8 @@ public final class RunReport {
     if (!Double.isNaN(horizon) && horizon > 0.0) {
       return horizon;
     }
-    double[] starts = series.periodStartsSeconds();
-    return starts.length == 0 ? 0.0 : starts[starts.length - 1] + periodSeconds(summary, series);
+    return series.periodCount() == 0 ? 0.0
+        : series.periods().lastStartSeconds() + periodSeconds(summary, series);
   }
 
   /** Returns the scenario's duration from summary.json, or NaN when it does not say. */
@@ -115,9 +115,9 @@ public final class RunReport {
     if (declared > 0.0) {
       return declared;
     }
-    double[] starts = series.periodStartsSeconds();
-    if (starts.length >= 2 && starts[1] > starts[0]) {
-      return starts[1] - starts[0];
+    PeriodBuckets periods = series.periods();
+    if (periods.periodCount() >= 2 && periods.secondStartSeconds() > periods.firstStartSeconds()) {
+      return periods.secondStartSeconds() - periods.firstStartSeconds();
     }
     return FALLBACK_PERIOD_SECONDS;
   }

@@ -6,6 +6,16 @@ record StateSpan(String state, double startSeconds, double endSeconds) {
   static final String BUSY = "busy";
   static final String IDLE = "idle";
 
+  /** Returns the shared constant for a known state, so 20,000 spans do not hold 20,000 copies. */
+  static String named(String state) {
+    return switch (state) {
+      case INIT -> INIT;
+      case BUSY -> BUSY;
+      case IDLE -> IDLE;
+      default -> state;
+    };
+  }
+
   StateSpan {
     if (!(endSeconds >= startSeconds)) {
       throw new IllegalArgumentException(

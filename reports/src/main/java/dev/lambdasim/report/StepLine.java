@@ -9,25 +9,21 @@ package dev.lambdasim.report;
 record StepLine(double[] x, double[] y) {
 
   /**
-   * Returns the step points of {@code values} over periods starting at {@code starts} (both in
-   * chart units), one point per period and a closing point at the end of the last period; an
-   * empty value (NaN) stays NaN, so the step leaves a gap.
+   * Returns the step points of a line (in chart units): each point's value holds until the next
+   * point, and the last one until {@code endX}, the end of the last period; an empty value (NaN)
+   * stays NaN, so the step leaves a gap.
    */
-  static StepLine of(double[] starts, double[] values, double periodLength) {
-    if (starts.length != values.length) {
-      throw new IllegalArgumentException(
-          "starts and values differ in length: " + starts.length + " vs " + values.length);
-    }
-    int n = starts.length;
+  static StepLine of(SeriesPoints points, double endX) {
+    int n = points.size();
     if (n == 0) {
       return new StepLine(new double[0], new double[0]);
     }
     double[] x = new double[n + 1];
     double[] y = new double[n + 1];
-    System.arraycopy(starts, 0, x, 0, n);
-    System.arraycopy(values, 0, y, 0, n);
-    x[n] = starts[n - 1] + periodLength;
-    y[n] = values[n - 1];
+    System.arraycopy(points.x(), 0, x, 0, n);
+    System.arraycopy(points.y(), 0, y, 0, n);
+    x[n] = endX;
+    y[n] = points.y()[n - 1];
     return new StepLine(x, y);
   }
 

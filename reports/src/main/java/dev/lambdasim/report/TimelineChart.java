@@ -71,24 +71,16 @@ final class TimelineChart {
     XYIntervalSeries init = new XYIntervalSeries("Init (cold start)");
     XYSeries reclaimed = new XYSeries("Reclaimed (keep-alive ran out)", false, true);
     XYSeries recycled = new XYSeries("Recycled (maximum lifetime)", false, true);
+    boolean merge = timeline.spanCount() > TimelineBars.MERGE_ABOVE_SPANS;
     String[] labels = new String[rows.size()];
     for (int r = 0; r < rows.size(); r++) {
       GanttRow row = rows.get(r);
       labels[r] = String.format(Locale.ROOT, "#%d%s", row.environment(),
           row.provisioned() ? " prov." : "");
-      for (StateSpan span : row.spans()) {
-        XYIntervalSeries target = switch (span.state()) {
-          case StateSpan.INIT -> init;
-          case StateSpan.BUSY -> busy;
-          default -> idle;
-        };
-        double start = span.startSeconds() / scale.secondsPerUnit();
-        double end = span.endSeconds() / scale.secondsPerUnit();
-        if (target != idle) {
-          end = Math.max(end, start + minimumSpan);
-        }
-        target.add(r, r - HALF_BAR, r + HALF_BAR, start, start, end);
-      }
+      TimelineBars bars = TimelineBars.of(row, scale.secondsPerUnit(), minimumSpan, merge);
+      add(init, r, bars.init());
+      add(busy, r, bars.busy());
+      add(idle, r, bars.idle());
       if (row.hasEndMark()) {
         XYSeries marks = GanttRow.RECYCLED.equals(row.ended()) ? recycled : reclaimed;
         marks.add(r, row.endSeconds() / scale.secondsPerUnit());
@@ -159,8 +151,14 @@ final class TimelineChart {
           "Only the first %s spans were recorded; later spans of these environments are missing",
           NumberText.count(timeline.spanCount())), ChartStyle.SUBTITLE_FONT));
     }
-    return new ReportChart(fileStem + "-timeline", title, caption(), chart, ChartStyle.WIDTH_PX,
-        heightPx(rows.size()));
+    return new ReportChart(fileStem + "-timeline", title, caption(), chart,
+        ChartStyle.WIDTH_PX, heightPx(rows.size()));
+  }
+
+  private static void add(XYIntervalSeries series, int row, List<TimelineBars.Bar> bars) {
+    for (TimelineBars.Bar bar : bars) {
+      series.add(row, row - HALF_BAR, row + HALF_BAR, bar.start(), bar.start(), bar.end());
+    }
   }
 
   private static String caption() {

@@ -82,6 +82,17 @@ final class EnvironmentTimelineTest {
   }
 
   @Test
+  void aTimelineAtTheCapIsFlaggedAsCutShort() throws IOException {
+    // The simulator stops recording at the same cap, so spans after these were never written.
+    GanttRows timeline = read(List.of(
+        "api,0,false,init,0.0,1.0,",
+        "api,0,false,busy,1.0,2.0,"), 40, 2).get("api");
+
+    assertThat(timeline.spanCount()).isEqualTo(2);
+    assertThat(timeline.truncated()).isTrue();
+  }
+
+  @Test
   void functionsAreKeptApartInFileOrder() throws IOException {
     Map<String, GanttRows> timelines = read(List.of(
         "\"b,quoted\",0,false,idle,0.0,1.0,",

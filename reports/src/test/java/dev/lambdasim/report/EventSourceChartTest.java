@@ -52,8 +52,8 @@ final class EventSourceChartTest {
     List<EventSourceData.Line> ages = sqs.ages(series);
     assertThat(ages).extracting(EventSourceData.Line::column)
         .containsExactly(MetricColumn.MESSAGE_AGE_MAX, MetricColumn.MESSAGE_AGE_AVG);
-    assertThat(ages.get(0).values()[2]).isEqualTo(30.0); // 30,000 ms
-    assertThat(ages.get(1).values()[2]).isEqualTo(15.0);
+    assertThat(ages.get(0).points().y()[2]).isEqualTo(30.0); // 30,000 ms
+    assertThat(ages.get(1).points().y()[2]).isEqualTo(15.0);
     assertThat(sqs.caption()).contains("300 a minute", "poller allowance")
         .doesNotContain("Iterator age");
   }
@@ -68,7 +68,7 @@ final class EventSourceChartTest {
     List<EventSourceData.Line> ages = stream.ages(series);
     assertThat(ages).extracting(EventSourceData.Line::column)
         .containsExactly(MetricColumn.ITERATOR_AGE_MAX, MetricColumn.ITERATOR_AGE_AVG);
-    assertThat(ages.get(0).values()[3]).isEqualTo(40.0);
+    assertThat(ages.get(0).points().y()[3]).isEqualTo(40.0);
     assertThat(stream.caption()).contains("straight line", "falling behind")
         .doesNotContain("poller allowance");
   }

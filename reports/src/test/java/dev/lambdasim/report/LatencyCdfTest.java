@@ -28,6 +28,20 @@ final class LatencyCdfTest {
   }
 
   @Test
+  void aKindWithMorePointsThanARunWritesIsRefusedWithItsLine() throws IOException {
+    List<String> lines = new java.util.ArrayList<>(List.of("function,kind,percentile,latencyMs"));
+    for (int i = 0; i <= LatencyCdf.MAX_POINTS_PER_KIND; i++) {
+      lines.add("api,warm,50," + i);
+    }
+    Path file = write(lines.toArray(new String[0]));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LatencyCdf.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("line " + (LatencyCdf.MAX_POINTS_PER_KIND + 2))
+        .hasMessageContaining("more than 1,000 points");
+  }
+
+  @Test
   void percentileIsInterpolatedBetweenPoints() {
     LatencyCdf cdf = new LatencyCdf();
     cdf.add("warm", new LatencyCdf.Point(0, 10));

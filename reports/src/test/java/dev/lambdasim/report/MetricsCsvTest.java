@@ -26,11 +26,11 @@ final class MetricsCsvTest {
     assertThat(series).containsOnlyKeys("api", "*");
     assertThat(series.get("*").isAccount()).isTrue();
     MetricSeries api = series.get("api");
-    assertThat(api.periodStartsSeconds()).containsExactly(0.0, 60.0);
-    assertThat(api.values(MetricColumn.INVOCATIONS)).containsExactly(100.0, 140.0);
-    assertThat(api.values(MetricColumn.DURATION_P99)).containsExactly(300.0, 305.0);
-    assertThat(api.values(MetricColumn.ENVIRONMENTS_BUSY)).containsExactly(2.5, 3.5);
-    assertThat(api.values(MetricColumn.THROTTLES_SCALING)).containsExactly(0.0, 0.0);
+    assertThat(api.periods().bucketStartsSeconds()).containsExactly(0.0, 60.0);
+    assertThat(api.extremes(MetricColumn.INVOCATIONS).y()).containsExactly(100.0, 140.0);
+    assertThat(api.extremes(MetricColumn.DURATION_P99).y()).containsExactly(300.0, 305.0);
+    assertThat(api.extremes(MetricColumn.ENVIRONMENTS_BUSY).y()).containsExactly(2.5, 3.5);
+    assertThat(api.extremes(MetricColumn.THROTTLES_SCALING).y()).containsExactly(0.0, 0.0);
   }
 
   @Test
@@ -39,9 +39,9 @@ final class MetricsCsvTest {
 
     MetricSeries api = MetricsCsv.read(file).get("api");
 
-    assertThat(api.values(MetricColumn.DURATION_AVG)[0]).isNaN();
-    assertThat(api.values(MetricColumn.INIT_DURATION_P99)[0]).isNaN();
-    assertThat(api.values(MetricColumn.INVOCATIONS)).containsExactly(0.0);
+    assertThat(api.extremes(MetricColumn.DURATION_AVG).y()[0]).isNaN();
+    assertThat(api.extremes(MetricColumn.INIT_DURATION_P99).y()[0]).isNaN();
+    assertThat(api.extremes(MetricColumn.INVOCATIONS).y()).containsExactly(0.0);
     assertThat(api.hasData(MetricColumn.DURATION_MAX)).isFalse();
     assertThat(api.max(MetricColumn.ITERATOR_AGE_MAX)).isNaN();
   }
@@ -52,8 +52,8 @@ final class MetricsCsvTest {
 
     MetricSeries api = MetricsCsv.read(file).get("api");
 
-    assertThat(api.values(MetricColumn.INVOCATIONS)).containsExactly(7.0);
-    assertThat(api.values(MetricColumn.COLD_STARTS)[0]).isNaN();
+    assertThat(api.extremes(MetricColumn.INVOCATIONS).y()).containsExactly(7.0);
+    assertThat(api.extremes(MetricColumn.COLD_STARTS).y()[0]).isNaN();
   }
 
   @Test

@@ -28,7 +28,8 @@ final class ProvisionedAndAsyncChartTest {
 
   @Test
   void stepLineHoldsEachPeriodsValueToTheEndOfItsPeriod() {
-    StepLine step = StepLine.of(new double[] {0, 1, 2}, new double[] {5, Double.NaN, 7}, 1.0);
+    StepLine step = StepLine.of(
+        new SeriesPoints(new double[] {0, 1, 2}, new double[] {5, Double.NaN, 7}), 3.0);
 
     assertThat(step.x()).containsExactly(0.0, 1.0, 2.0, 3.0);
     assertThat(step.y()[0]).isEqualTo(5.0);
@@ -36,9 +37,10 @@ final class ProvisionedAndAsyncChartTest {
     assertThat(step.y()[2]).isEqualTo(7.0);
     assertThat(step.y()[3]).isEqualTo(7.0);
     assertThat(step.anyPositive()).isTrue();
-    assertThat(StepLine.of(new double[] {0}, new double[] {0}, 1.0).anyPositive()).isFalse();
-    assertThat(StepLine.of(new double[0], new double[0], 1.0).x()).isEmpty();
-    assertThatThrownBy(() -> StepLine.of(new double[2], new double[3], 1.0))
+    assertThat(StepLine.of(new SeriesPoints(new double[] {0}, new double[] {0}), 1.0)
+        .anyPositive()).isFalse();
+    assertThat(StepLine.of(new SeriesPoints(new double[0], new double[0]), 1.0).x()).isEmpty();
+    assertThatThrownBy(() -> new SeriesPoints(new double[2], new double[3]))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -97,7 +99,8 @@ final class ProvisionedAndAsyncChartTest {
     assertThat(AsyncQueueData.received(json("{\"received\":0}"), quiet)).isFalse();
     assertThat(AsyncQueueData.received(json("{\"received\":3}"), quiet)).isTrue();
     assertThat(AsyncQueueData.received(json("{}"), busy)).isTrue();
-    double[] seconds = AsyncQueueData.seconds(new double[] {1_500, Double.NaN});
+    double[] seconds = AsyncQueueData.seconds(
+        new SeriesPoints(new double[] {0, 60}, new double[] {1_500, Double.NaN})).y();
     assertThat(seconds[0]).isEqualTo(1.5);
     assertThat(seconds[1]).isNaN();
   }
