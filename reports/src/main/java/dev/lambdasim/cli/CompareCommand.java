@@ -1,6 +1,7 @@
 package dev.lambdasim.cli;
 
 import dev.lambdasim.output.ResultFolder;
+import dev.lambdasim.output.ResultFolders;
 import dev.lambdasim.report.ComparedRun;
 import dev.lambdasim.report.ComparisonReport;
 import dev.lambdasim.report.RunReport;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,6 +52,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--allow-path", paramLabel = "DIR",
       description = "Let scenarios read files under DIR, outside their own folder (repeatable).")
   List<Path> allowedPaths = new ArrayList<>();
+
+  @ParentCommand
+  Main main;
 
   @Spec
   CommandSpec spec;
@@ -85,10 +90,11 @@ final class CompareCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
 
-    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.COMPARISON);
+    ResultFolders folders = main.resultFolders();
+    ResultFolder folder = ResultFolder.begin(folders, target, ResultFolder.Kind.COMPARISON);
     ComparisonReport report;
     try {
-      report = ComparisonReport.of(runAll(checked, folder.partial()));
+      report = ComparisonReport.of(runAll(folders, checked, folder.partial()));
       report.write(folder.partial());
     } catch (IOException | RuntimeException | Error e) {
       folder.discard(e);
@@ -102,7 +108,8 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** Runs the scenario inputs into {@code partial/runs/<i>/}; returns every input's run. */
-  private static List<ComparedRun> runAll(List<Input> checked, Path partial) throws IOException {
+  private static List<ComparedRun> runAll(ResultFolders folders, List<Input> checked,
+      Path partial) throws IOException {
     List<ComparedRun> runs = new ArrayList<>();
     for (int i = 0; i < checked.size(); i++) {
       Input input = checked.get(i);
@@ -111,8 +118,9 @@ final class CompareCommand implements Callable<Integer> {
         continue;
       }
       Path runsDir = partial.resolve("runs").resolve(Integer.toString(i + 1));
-      RunFolder.run(input.scenario(), runsDir, ProgressListener.none(), TimelineLimits.REPORT,
-          (runFolder, result) -> RunReport.write(runFolder));
+      // The comparison's own result folders: its runs, inside its partial folder, need no lock.
+      RunFolder.run(folders, input.scenario(), runsDir, ProgressListener.none(),
+          TimelineLimits.REPORT, (runFolder, result) -> RunReport.write(runFolder));
       runs.add(new ComparedRun(input.label(), runsDir.resolve(input.scenario().name()),
           input.given().toString()));
     }

@@ -1,5 +1,6 @@
 package dev.lambdasim.cli;
 
+import dev.lambdasim.output.ResultFolders;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,17 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private final ResultFolders resultFolders;
+
+  private Main(ResultFolders resultFolders) {
+    this.resultFolders = resultFolders;
+  }
+
+  /** Returns the result folders of this command line, for its subcommands. */
+  ResultFolders resultFolders() {
+    return resultFolders;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
@@ -47,22 +59,25 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Main());
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    // Picocli's own usage errors (unknown option, missing parameter) are bad input too.
-    commandLine.setParameterExceptionHandler((e, a) -> {
-      CommandLine cmd = e.getCommandLine();
-      cmd.getErr().println("lambdasim: " + e.getMessage());
-      cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
-      return BAD_INPUT;
-    });
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> report(e, cmd.getErr()));
-    try {
-      return commandLine.execute(args);
-    } catch (OutOfMemoryError e) {
-      // Picocli hands only exceptions to the handler; errors come through here.
-      return report(e, err);
+    // One command line, one set of result folders: its signal cleanup ends with it.
+    try (ResultFolders resultFolders = new ResultFolders()) {
+      CommandLine commandLine = new CommandLine(new Main(resultFolders));
+      commandLine.setOut(out);
+      commandLine.setErr(err);
+      // Picocli's own usage errors (unknown option, missing parameter) are bad input too.
+      commandLine.setParameterExceptionHandler((e, a) -> {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("lambdasim: " + e.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        return BAD_INPUT;
+      });
+      commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> report(e, cmd.getErr()));
+      try {
+        return commandLine.execute(args);
+      } catch (OutOfMemoryError e) {
+        // Picocli hands only exceptions to the handler; errors come through here.
+        return report(e, err);
+      }
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -45,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
       description = "Write every environment's state spans to environments.csv (by default only "
           + "the first 40 environments of each function, for the report's timeline).")
   boolean timeline;
+
+  @ParentCommand
+  Main main;
 
   @Spec
   CommandSpec spec;
@@ -76,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
     for (Scenario scenario : scenarios) {
       // Bad input found in a trace while running stops here too: Main tells it like a
       // scenario problem.
-      RunResult result = RunFolder.run(scenario, outDir, new ProgressBar(err, scenario.name()),
+      RunResult result = RunFolder.run(main.resultFolders(), scenario, outDir,
+          new ProgressBar(err, scenario.name()),
           timeline ? TimelineLimits.ALL : TimelineLimits.REPORT, (folder, r) -> {
             if (!noReport) {
               RunReport.write(folder);

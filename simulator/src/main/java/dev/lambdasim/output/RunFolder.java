@@ -26,13 +26,22 @@ public final class RunFolder {
 
   private RunFolder() {}
 
+  /** Runs {@code scenario} as below, with result folders of its own, closed when it ends. */
+  public static RunResult run(Scenario scenario, Path outDir, ProgressListener progress,
+      TimelineLimits timeline, Finisher finisher) throws IOException {
+    try (ResultFolders folders = new ResultFolders()) {
+      return run(folders, scenario, outDir, progress, timeline, finisher);
+    }
+  }
+
   /**
-   * Runs {@code scenario} and publishes {@code outDir/<name>}; returns the result.
+   * Runs {@code scenario} and publishes {@code outDir/<name>}, a result folder of
+   * {@code folders}; returns the result.
    *
    * @param timeline which environments go to {@code environments.csv}
    */
-  public static RunResult run(Scenario scenario, Path outDir, ProgressListener progress,
-      TimelineLimits timeline, Finisher finisher) throws IOException {
+  public static RunResult run(ResultFolders folders, Scenario scenario, Path outDir,
+      ProgressListener progress, TimelineLimits timeline, Finisher finisher) throws IOException {
     Path target = outDir.resolve(scenario.name());
     Path absoluteOut = outDir.toAbsolutePath().normalize();
     if (!absoluteOut.equals(target.toAbsolutePath().normalize().getParent())) {
@@ -40,7 +49,7 @@ public final class RunFolder {
       throw new IllegalArgumentException("scenario name '" + scenario.name()
           + "' does not name a folder inside " + outDir);
     }
-    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.RUN);
+    ResultFolder folder = ResultFolder.begin(folders, target, ResultFolder.Kind.RUN);
     Path partial = folder.partial();
     RunResult result;
     try {

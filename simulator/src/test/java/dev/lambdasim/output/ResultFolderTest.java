@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +36,13 @@ final class ResultFolderTest {
   private static final long OWN_PID = ProcessHandle.current().pid();
 
   @TempDir Path dir;
+  @AutoClose final ResultFolders folders = new ResultFolders();
 
   @Test
   void theMarkerSaysVersionAndKind() throws IOException {
-    ResultFolder run = ResultFolder.begin(dir.resolve("x"), ResultFolder.Kind.RUN);
-    ResultFolder comparison = ResultFolder.begin(dir.resolve("y"), ResultFolder.Kind.COMPARISON);
+    ResultFolder run = ResultFolder.begin(folders, dir.resolve("x"), ResultFolder.Kind.RUN);
+    ResultFolder comparison =
+        ResultFolder.begin(folders, dir.resolve("y"), ResultFolder.Kind.COMPARISON);
 
     assertThat(run.partial().resolve(ResultFolder.MARKER))
         .hasContent("lambdasim " + Version.current() + " run");
@@ -49,8 +52,8 @@ final class ResultFolderTest {
 
   @Test
   void eachFolderIsWrittenInAPartialFolderOfItsOwn() throws IOException {
-    Path first = ResultFolder.begin(dir.resolve("x"), ResultFolder.Kind.RUN).partial();
-    Path second = ResultFolder.begin(dir.resolve("x"), ResultFolder.Kind.RUN).partial();
+    Path first = ResultFolder.begin(folders, dir.resolve("x"), ResultFolder.Kind.RUN).partial();
+    Path second = ResultFolder.begin(folders, dir.resolve("x"), ResultFolder.Kind.RUN).partial();
 
     assertThat(first).isNotEqualTo(second).isDirectory();
     assertThat(second).isDirectory();
@@ -94,7 +97,7 @@ final class ResultFolderTest {
     Path target = Files.createDirectory(dir.resolve("x"));
     Path thesis = Files.writeString(target.resolve("thesis.txt"), "years of work");
 
-    assertThatThrownBy(() -> ResultFolder.begin(target, ResultFolder.Kind.RUN))
+    assertThatThrownBy(() -> ResultFolder.begin(folders, target, ResultFolder.Kind.RUN))
         .isInstanceOf(ResultFolder.NotAResultException.class)
         .hasMessage(target + " exists and is not a lambdasim result; choose another --out");
     assertThat(thesis).hasContent("years of work");
@@ -123,7 +126,7 @@ final class ResultFolderTest {
   @Test
   void aTargetThatBecomesForeignWhileRunningIsRefusedAtPublish() throws IOException {
     Path target = dir.resolve("x");
-    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.RUN);
+    ResultFolder folder = ResultFolder.begin(folders, target, ResultFolder.Kind.RUN);
     Path notes = Files.writeString(Files.createDirectory(target).resolve("notes.txt"), "mine");
 
     assertThatThrownBy(folder::publish).isInstanceOf(ResultFolder.NotAResultException.class);
@@ -134,7 +137,7 @@ final class ResultFolderTest {
   @Test
   void discardRemovesOnlyThePartialFolder() throws IOException {
     Path kept = Files.writeString(dir.resolve("kept.txt"), "x");
-    ResultFolder folder = ResultFolder.begin(dir.resolve("x"), ResultFolder.Kind.RUN);
+    ResultFolder folder = ResultFolder.begin(folders, dir.resolve("x"), ResultFolder.Kind.RUN);
     Files.createDirectories(folder.partial().resolve("charts/deep"));
     Files.writeString(folder.partial().resolve("charts/deep/a.png"), "png");
 
@@ -153,7 +156,7 @@ final class ResultFolderTest {
     Files.writeString(unmarked.resolve("notes.txt"), "not lambdasim's");
     Path lookalike = marked(dir.resolve(".v.partial"));
 
-    ResultFolder.begin(dir.resolve("x"), ResultFolder.Kind.RUN).discard();
+    ResultFolder.begin(folders, dir.resolve("x"), ResultFolder.Kind.RUN).discard();
 
     assertThat(gonePartial).doesNotExist();
     assertThat(goneOld).doesNotExist();
@@ -173,11 +176,14 @@ final class ResultFolderTest {
         writers.add(CompletableFuture.runAsync(() -> {
           try {
             start.await();
-            ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.RUN);
-            for (int f = 0; f < 20; f++) {
-              Files.writeString(folder.partial().resolve("f" + f + ".txt"), id);
+            // One ResultFolders each, as concurrent command lines in one JVM have.
+            try (ResultFolders own = new ResultFolders()) {
+              ResultFolder folder = ResultFolder.begin(own, target, ResultFolder.Kind.RUN);
+              for (int f = 0; f < 20; f++) {
+                Files.writeString(folder.partial().resolve("f" + f + ".txt"), id);
+              }
+              folder.publish();
             }
-            folder.publish();
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
@@ -198,7 +204,7 @@ final class ResultFolderTest {
   @Test
   void publishWaitsForAnotherProcessHoldingTheLock() throws Exception {
     Path target = dir.resolve("x");
-    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.RUN);
+    ResultFolder folder = ResultFolder.begin(folders, target, ResultFolder.Kind.RUN);
     Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
         dir.resolve(ResultFolder.LOCK).toString()).redirectErrorStream(true).start();
@@ -238,8 +244,8 @@ final class ResultFolderTest {
     }
   }
 
-  private static void publish(Path target, String data) throws IOException {
-    ResultFolder folder = ResultFolder.begin(target, ResultFolder.Kind.RUN);
+  private void publish(Path target, String data) throws IOException {
+    ResultFolder folder = ResultFolder.begin(folders, target, ResultFolder.Kind.RUN);
     Files.writeString(folder.partial().resolve("data.txt"), data);
     folder.publish();
   }
