@@ -72,7 +72,8 @@ final class ScenarioBinder {
     FiniteHorizon finite = new FiniteHorizon(values, f);
     if (!f.has("duration") && values.problems().any()) {
       finite.checkEnds(functions);
-      metricsPeriod = f.duration("metricsPeriod", null, TimeUnits.SECOND, Long.MAX_VALUE, "1s", null);
+      metricsPeriod = f.duration("metricsPeriod", Scenario.DEFAULT_METRICS_PERIOD_NANOS,
+          TimeUnits.SECOND, Long.MAX_VALUE, "1s", null);
     } else if (!f.has("duration")) {
       duration = finite.of(functions, seed.or(Scenario.DEFAULT_SEED));
       firstArrival = finite.firstArrivalNanos();
@@ -85,7 +86,7 @@ final class ScenarioBinder {
     }
     if (Bound.allOk(duration, metricsPeriod)) {
       checkMetricPeriods(f, duration.get(), metricsPeriod.get(),
-          f.has("duration") ? "duration " + durationText : durationText, firstArrival);
+          f.has("duration") ? durationText : durationText + ",", firstArrival);
     }
     if (Bound.allOk(warmup, duration) && warmup.get() >= duration.get()) {
       values.report(f.node("warmup"), "warmup", f.node("warmup").shown()
@@ -117,7 +118,8 @@ final class ScenarioBinder {
     String message = durationText + " holds " + periods + " metric periods of "
         + Units.shown(periodNanos) + " (allowed at most " + Limits.MAX_METRIC_PERIODS + ")" + hint;
     if (f.has("metricsPeriod")) {
-      values.report(f.node("metricsPeriod"), "metricsPeriod", message);
+      values.report(f.node("metricsPeriod"), "metricsPeriod",
+          (f.has("duration") ? "duration " : "") + message);
     } else if (f.has("duration")) {
       values.report(f.node("duration"), "duration", message);
     } else {
