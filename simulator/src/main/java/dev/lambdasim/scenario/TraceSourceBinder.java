@@ -57,11 +57,6 @@ final class TraceSourceBinder {
 
   /** Returns the trace source, or the mark of a reported one. */
   Bound<TrafficSpec.Trace> bind(String stream, Node node, String path) {
-    if (!(node instanceof Node.Mapping)) {
-      // One problem, not also each required field that a non-mapping cannot hold.
-      Fields.of(node, path, values, COMMON_FIELDS);
-      return Bound.reported();
-    }
     Node formatNode = node instanceof Node.Mapping m ? m.values().get("format") : null;
     Bound<TraceFormat> format = formatNode == null ? Bound.reported()
         : values.choice(formatNode, Fields.join(path, "format"), FORMATS);
@@ -74,6 +69,10 @@ final class TraceSourceBinder {
     }
     Problems.Mark mark = values.mark();
     Fields f = Fields.of(node, path, values, known);
+    if (!(node instanceof Node.Mapping)) {
+      // One problem, not also each required field that a non-mapping cannot hold.
+      return Bound.reported();
+    }
     if (formatNode == null) {
       f.required("format", "one of " + FORMATS.joined(", "));
     }

@@ -20,6 +20,9 @@ final class BoundedInputTest {
 
   private static final String FLEET = "name: f\nduration: 1m\nfleet: {trace: %s, template: "
       + "{duration: {dist: constant, value: 10ms}}}\n";
+  private static final String TRACE_FIELDS = " file, format, offset, from, to, onBadRow, column,"
+      + " unit, duration, durationUnit, function, day, withinMinute, durations, useDurations,"
+      + " period, withinPeriod";
   private static final String FINITE = MINIMAL.replace("duration: 1h\n", "")
       .replace("poisson: {rate: 1/s}", "burst: {at: %s, count: 1}");
 
@@ -27,19 +30,19 @@ final class BoundedInputTest {
     return Stream.of(
         rejected("a fleet trace that is a number", FLEET.formatted("5"),
             "x.yaml:3:16: fleet.trace: 5 is not allowed here; expected a mapping with fields"
-                + " file, format, offset, from, to, onBadRow"),
+                + TRACE_FIELDS),
         rejected("a fleet trace that is an empty string", FLEET.formatted("\"\""),
             "x.yaml:3:16: fleet.trace: '' is not allowed here; expected a mapping with fields"
-                + " file, format, offset, from, to, onBadRow"),
+                + TRACE_FIELDS),
         rejected("a fleet trace that is null", FLEET.formatted("null"),
             "x.yaml:3:16: fleet.trace: null is not allowed here; expected a mapping with fields"
-                + " file, format, offset, from, to, onBadRow"),
+                + TRACE_FIELDS),
         rejected("a fleet trace that is a list", FLEET.formatted("[]"),
-            "x.yaml:3:16: fleet.trace: a list is not allowed here; expected a mapping with"
-                + " fields file, format, offset, from, to, onBadRow"),
+            "x.yaml:3:16: fleet.trace: a list is not allowed here; expected a mapping with fields"
+                + TRACE_FIELDS),
         rejected("a fleet trace that is a boolean", FLEET.formatted("true"),
             "x.yaml:3:16: fleet.trace: true is not allowed here; expected a mapping with fields"
-                + " file, format, offset, from, to, onBadRow"),
+                + TRACE_FIELDS),
         rejected("a fleet that is not a mapping", "name: f\nduration: 1m\nfleet: 5\n",
             "x.yaml:3:8: fleet: 5 is not allowed here; expected a mapping with fields trace,"
                 + " template, overrides, topN"),
