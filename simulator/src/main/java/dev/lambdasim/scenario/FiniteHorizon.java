@@ -41,11 +41,11 @@ final class FiniteHorizon {
       longestTimeout = Math.max(longestTimeout, function.code().timeoutNanos());
       for (TrafficSpec source : function.traffic()) {
         try {
-          long[] firstAndLast = arrivals(source, function.name(), seed);
-          if (firstAndLast[0] >= 0) {
-            first = first < 0 ? firstAndLast[0] : Math.min(first, firstAndLast[0]);
+          Span span = arrivals(source, function.name(), seed);
+          if (span.firstNanos() >= 0) {
+            first = first < 0 ? span.firstNanos() : Math.min(first, span.firstNanos());
           }
-          last = Math.max(last, firstAndLast[1]);
+          last = Math.max(last, span.lastNanos());
         } catch (TraceException e) {
           values.problems().add(root.at(), "duration", "the horizon cannot be taken from the "
               + "traffic: " + e.getMessage());
@@ -107,8 +107,10 @@ final class FiniteHorizon {
     return -1;
   }
 
-  /** Returns the first and last arrival of a source, -1 each when it has none. */
-  private static long[] arrivals(TrafficSpec source, String function, long seed) {
+  /** The first and last arrival of a source, -1 each when it has none. */
+  private record Span(long firstNanos, long lastNanos) {}
+
+  private static Span arrivals(TrafficSpec source, String function, long seed) {
     ArrivalProcess process = ArrivalProcesses.of(source, function, new RandomStreams(seed));
     try {
       long first = -1;
@@ -118,7 +120,7 @@ final class FiniteHorizon {
         first = first < 0 ? next : Math.min(first, next);
         last = Math.max(last, next);
       }
-      return new long[] {first, last};
+      return new Span(first, last);
     } finally {
       process.close();
     }
