@@ -23,6 +23,7 @@ final class FiniteHorizon {
 
   private final Values values;
   private final Fields root;
+  private long first = -1;
 
   FiniteHorizon(Values values, Fields root) {
     this.values = values;
@@ -31,22 +32,20 @@ final class FiniteHorizon {
 
   /** Returns the horizon in nanoseconds, or the mark of a horizon there is none of (reported). */
   Bound<Long> of(List<FunctionSpec> functions, long seed) {
+    if (!checkEnds(functions)) {
+      return Bound.reported();
+    }
     long last = -1;
     long longestTimeout = 0;
-    for (int i = 0; i < functions.size(); i++) {
-      FunctionSpec function = functions.get(i);
+    for (FunctionSpec function : functions) {
       longestTimeout = Math.max(longestTimeout, function.code().timeoutNanos());
-      for (int j = 0; j < function.traffic().size(); j++) {
-        TrafficSpec source = function.traffic().get(j);
-        if (!ends(source)) {
-          values.problems().add(root.at(), "duration", "required field 'duration' is missing, "
-              + "and functions[" + i + "].traffic[" + j + "] (" + source.streamName()
-              + ") has no end to take the horizon from (allowed: a duration such as 2h, or only "
-              + "traffic that ends: trace, fleet, burst, ramp, spike, or a source with 'to')");
-          return Bound.reported();
-        }
+      for (TrafficSpec source : function.traffic()) {
         try {
-          last = Math.max(last, lastArrival(source, function.name(), seed));
+          Span span = arrivals(source, function.name(), seed);
+          if (span.firstNanos() >= 0) {
+            first = first < 0 ? span.firstNanos() : Math.min(first, span.firstNanos());
+          }
+          last = Math.max(last, span.lastNanos());
         } catch (TraceException e) {
           values.problems().add(root.at(), "duration", "the horizon cannot be taken from the "
               + "traffic: " + e.getMessage());
@@ -62,15 +61,66 @@ final class FiniteHorizon {
     return Bound.of(last + 1 + longestTimeout);
   }
 
-  private static long lastArrival(TrafficSpec source, String function, long seed) {
+  /** Returns the first arrival of all sources of the last {@link #of}, or 0 when none. */
+  long firstArrivalNanos() {
+    return Math.max(first, 0);
+  }
+
+  /**
+   * Reports the first source that never ends, which leaves no horizon to take; true when every
+   * source ends. It needs no replay, so it runs even when other problems stop the replay.
+   */
+  boolean checkEnds(List<FunctionSpec> functions) {
+    for (int i = 0; i < functions.size(); i++) {
+      for (TrafficSpec source : functions.get(i).traffic()) {
+        if (!ends(source)) {
+          values.problems().add(root.at(), "duration", "required field 'duration' is missing, "
+              + "and functions[" + i + "].traffic[" + writtenIndex(i, source.streamName()) + "] ("
+              + source.streamName() + ") has no end to take the horizon from (allowed: a duration "
+              + "such as 2h, or only traffic that ends: trace, fleet, burst, ramp, spike, or a "
+              + "source with 'to')");
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns where a source is written in its function's traffic list; bound sources leave out
+   * invalid ones, but stream names ({@code kind#k}) count every written source of their kind.
+   */
+  private int writtenIndex(int function, String streamName) {
+    int hash = streamName.lastIndexOf('#');
+    String kind = streamName.substring(0, hash);
+    int k = Integer.parseInt(streamName.substring(hash + 1));
+    if (root.node("functions") instanceof Node.Sequence list && function < list.items().size()
+        && list.items().get(function) instanceof Node.Mapping fn
+        && fn.values().get("traffic") instanceof Node.Sequence traffic) {
+      for (int j = 0; j < traffic.items().size(); j++) {
+        if (traffic.items().get(j) instanceof Node.Mapping m && m.values().containsKey(kind)
+            && m.values().size() == 1 && k-- == 0) {
+          return j;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The first and last arrival of a source, -1 each when it has none. */
+  private record Span(long firstNanos, long lastNanos) {}
+
+  private static Span arrivals(TrafficSpec source, String function, long seed) {
     ArrivalProcess process = ArrivalProcesses.of(source, function, new RandomStreams(seed));
     try {
+      long first = -1;
       long last = -1;
       long next;
       while ((next = process.nextArrivalNanos()) != ArrivalProcess.END) {
+        first = first < 0 ? next : Math.min(first, next);
         last = Math.max(last, next);
       }
-      return last;
+      return new Span(first, last);
     } finally {
       process.close();
     }

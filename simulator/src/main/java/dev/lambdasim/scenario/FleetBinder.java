@@ -59,6 +59,10 @@ final class FleetBinder {
   List<FunctionSpec> bind(Node node, List<FunctionSpec> written, Bound<AccountSpec> account) {
     Problems.Mark mark = values.mark();
     Fields f = Fields.of(node, "fleet", values, FIELDS);
+    if (!(node instanceof Node.Mapping)) {
+      // Reported once by Fields.of, not also as each required field a non-mapping cannot hold.
+      return List.of();
+    }
     Bound<Node> traceNode = f.required("trace", "the trace, e.g. {file: traces/azure2021_first199.csv, format: azure-2021}");
     Bound<FleetSideFiles> side = traceNode.then(n -> FleetSideFiles.of(n, values, traces.folder()));
     Bound<TrafficSpec.Trace> trace = traceNode.then(n -> trace(side.ok() ? side.get().rest() : n));

@@ -39,7 +39,11 @@ final class ScenarioBinder {
     Fields f = Fields.of(root, "", values, FIELDS);
     Bound<String> name = f.required("name", "matching [a-z0-9._-]+; it names the output folder",
         values::text);
-    if (name.ok() && !NAME.matcher(name.get()).matches()) {
+    if (name.ok() && name.get().length() > Limits.MAX_NAME_CHARS) {
+      values.report(f.node("name"), "name", "a name of " + name.get().length() + " characters is "
+          + "too long (allowed 1.." + Limits.MAX_NAME_CHARS + " characters, since it names the "
+          + "output folder)");
+    } else if (name.ok() && !NAME.matcher(name.get()).matches()) {
       values.report(f.node("name"), "name", f.node("name").shown()
           + " is not a valid scenario name (allowed: one or more of a-z 0-9 . _ -, with at least"
           + " one letter or digit, since it names the output folder)");
@@ -62,15 +66,27 @@ final class ScenarioBinder {
     functions = withFleet(f, horizon, account, functions);
     Bound<Long> duration = f.has("duration") ? written.map(OptionalLong::getAsLong) : Bound.reported();
     String durationText = f.has("duration") ? f.node("duration").shown() : null;
+    long firstArrival = 0;
     // The horizon is taken from the traffic only from valid traffic: it replays every source.
-    if (!f.has("duration") && !values.problems().any()) {
-      duration = new FiniteHorizon(values, f).of(functions, seed.or(Scenario.DEFAULT_SEED));
+    // Otherwise what can be checked without it still is, so that one pass reports every problem.
+    FiniteHorizon finite = new FiniteHorizon(values, f);
+    if (!f.has("duration") && values.problems().any()) {
+      finite.checkEnds(functions);
+      metricsPeriod = f.duration("metricsPeriod", Scenario.DEFAULT_METRICS_PERIOD_NANOS,
+          TimeUnits.SECOND, Long.MAX_VALUE, "1s", null);
+    } else if (!f.has("duration")) {
+      duration = finite.of(functions, seed.or(Scenario.DEFAULT_SEED));
+      firstArrival = finite.firstArrivalNanos();
       durationText = duration.ok() ? "the horizon of the traffic, "
           + Values.plain(duration.get() / 1e9) + "s" : null;
       String maxText = durationText;
       metricsPeriod = duration.then(d -> f.optional("metricsPeriod", defaultMetricsPeriod(d),
           (n, p) -> values.duration(n, p, TimeUnits.SECOND, Math.max(d, TimeUnits.SECOND), "1s",
               maxText)));
+    }
+    if (Bound.allOk(duration, metricsPeriod)) {
+      checkMetricPeriods(f, duration.get(), metricsPeriod.get(),
+          f.has("duration") ? durationText : durationText + ",", firstArrival);
     }
     if (Bound.allOk(warmup, duration) && warmup.get() >= duration.get()) {
       values.report(f.node("warmup"), "warmup", f.node("warmup").shown()
@@ -80,6 +96,35 @@ final class ScenarioBinder {
         duration.or(REPORTED_NANOS), warmup.or(Scenario.DEFAULT_WARMUP_NANOS),
         metricsPeriod.or(REPORTED_NANOS), account.or(AccountSpec.defaults()), pricing, functions,
         source);
+  }
+
+  /**
+   * Bounds the rows of metrics.csv and the points of each chart (see {@link Limits}); reported at
+   * metricsPeriod when it is written, else where the duration is (or would be) written.
+   */
+  private void checkMetricPeriods(Fields f, long durationNanos, long periodNanos,
+      String durationText, long firstArrivalNanos) {
+    long periods = Limits.metricPeriods(durationNanos, periodNanos);
+    if (periods <= Limits.MAX_METRIC_PERIODS) {
+      return;
+    }
+    String hint = "; write a metricsPeriod of at least "
+        + Units.shown(Limits.shortestMetricsPeriodNanos(durationNanos))
+        + (f.has("duration") ? " or a shorter duration" : "");
+    if (!f.has("duration") && firstArrivalNanos > durationNanos / 2) {
+      hint += ", or, if the trace's timestamps count from an epoch (the traffic starts only at "
+          + Values.plain(firstArrivalNanos / 1e9) + "s), offset: first on the trace";
+    }
+    String message = durationText + " holds " + periods + " metric periods of "
+        + Units.shown(periodNanos) + " (allowed at most " + Limits.MAX_METRIC_PERIODS + ")" + hint;
+    if (f.has("metricsPeriod")) {
+      values.report(f.node("metricsPeriod"), "metricsPeriod",
+          (f.has("duration") ? "duration " : "") + message);
+    } else if (f.has("duration")) {
+      values.report(f.node("duration"), "duration", message);
+    } else {
+      values.problems().add(f.at(), "duration", message);
+    }
   }
 
   /** The 1m default shrinks to fit a shorter run rather than fail on a field the user never wrote. */

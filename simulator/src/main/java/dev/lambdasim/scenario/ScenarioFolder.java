@@ -1,5 +1,8 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.workload.trace.TraceException;
+import dev.lambdasim.workload.trace.TraceReaders;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -56,9 +59,21 @@ final class ScenarioFolder {
    * files), resolved and allowed like any file, and named as the user would name it.
    */
   Bound<NamedFile> existing(Node node, String path, Values values) {
-    return values.text(node, path).then(name -> resolve(name, node, path, values).then(file ->
-        Files.isRegularFile(file) ? Bound.of(new NamedFile(file, display(name)))
-            : values.reject(node, path, node.shown() + " cannot be read (no such file)")));
+    return values.text(node, path).then(name -> resolve(name, node, path, values).then(file -> {
+      if (Files.isRegularFile(file)) {
+        return Bound.of(new NamedFile(file, display(name)));
+      }
+      if (!Files.exists(file)) {
+        return values.reject(node, path, node.shown() + " cannot be read (no such file)");
+      }
+      try {
+        TraceReaders.requireRegularFile(file, name);
+        // Became a regular file since the check above: let the reader open it.
+        return Bound.of(new NamedFile(file, display(name)));
+      } catch (TraceException e) {
+        return values.reject(node, path, node.shown() + " " + e.problem());
+      }
+    }));
   }
 
   /** A file a scenario reads: where it is, and how messages name it. */

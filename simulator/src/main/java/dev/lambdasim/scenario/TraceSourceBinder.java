@@ -69,6 +69,10 @@ final class TraceSourceBinder {
     }
     Problems.Mark mark = values.mark();
     Fields f = Fields.of(node, path, values, known);
+    if (!(node instanceof Node.Mapping)) {
+      // One problem, not also each required field that a non-mapping cannot hold.
+      return Bound.reported();
+    }
     if (formatNode == null) {
       f.required("format", "one of " + FORMATS.joined(", "));
     }

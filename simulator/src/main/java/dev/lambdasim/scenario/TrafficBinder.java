@@ -1,5 +1,6 @@
 package dev.lambdasim.scenario;
 
+import dev.lambdasim.spec.TimeUnits;
 import dev.lambdasim.spec.TrafficSpec;
 
 import java.util.ArrayList;
@@ -85,7 +86,59 @@ final class TrafficBinder {
         sources.add(source.get());
       }
     }
+    checkPeakSum(list, path, sources);
     return sources;
+  }
+
+  /** The rate maximum holds for the function too: its sources' peaks may not add up above it. */
+  private void checkPeakSum(Node.Sequence list, String path, List<TrafficSpec> sources) {
+    double sum = sources.stream().mapToDouble(TrafficBinder::peakPerSecond).sum();
+    if (sum > Limits.MAX_RATE_PER_SECOND) {
+      values.report(list, path, "the sources' peak rates add up to " + Values.plain(sum)
+          + "/s, above the maximum " + Limits.MAX_RATE_TEXT + " of one function (allowed: a sum "
+          + "up to " + Limits.MAX_RATE_TEXT + ")");
+    }
+  }
+
+  /** Returns the highest rate a source reaches; 0 for a burst (one instant) and a trace (its file decides). */
+  private static double peakPerSecond(TrafficSpec source) {
+    if (source instanceof TrafficSpec.Poisson p) {
+      return p.ratePerSecond();
+    }
+    if (source instanceof TrafficSpec.Constant c) {
+      return c.ratePerSecond();
+    }
+    if (source instanceof TrafficSpec.Ramp r) {
+      return Math.max(r.fromRatePerSecond(), r.toRatePerSecond());
+    }
+    if (source instanceof TrafficSpec.Spike s) {
+      return s.ratePerSecond();
+    }
+    if (source instanceof TrafficSpec.Diurnal d) {
+      return d.meanRatePerSecond() * (1 + d.amplitude());
+    }
+    if (source instanceof TrafficSpec.Periodic p) {
+      return (double) TimeUnits.SECOND / p.everyNanos();
+    }
+    if (source instanceof TrafficSpec.Mmpp m) {
+      return m.states().stream().mapToDouble(TrafficSpec.Mmpp.State::ratePerSecond).max().orElse(0);
+    }
+    return 0;
+  }
+
+  /** Returns a rate of one source: above 0 (or at least 0 when {@code zeroAllowed}) and at most the maximum. */
+  private Bound<Double> rate(Node node, String path, boolean zeroAllowed) {
+    return values.rate(node, path, zeroAllowed).then(r -> Limits.rate(values, node, path, r));
+  }
+
+  private Bound<Double> rate(Node node, String path) {
+    return rate(node, path, false);
+  }
+
+  /** Returns a timer period or mean hold: at least {@link Limits#MIN_INTERVAL_NANOS}. */
+  private Bound<Long> interval(Node node, String path) {
+    return values.duration(node, path, Limits.MIN_INTERVAL_NANOS, Long.MAX_VALUE,
+        Limits.MIN_INTERVAL_TEXT, null);
   }
 
   private Bound<? extends TrafficSpec> source(String kind, String stream, Node node, String path) {
@@ -108,7 +161,7 @@ final class TrafficBinder {
   private Bound<TrafficSpec> burst(String stream, Fields f) {
     Bound<Long> at = f.required("at", "a duration from the start, e.g. 1h", values::duration);
     Bound<Long> count = f.required("count", "an integer >= 1",
-        (n, p) -> values.integer(n, p, 1, Long.MAX_VALUE));
+        (n, p) -> values.integer(n, p, 1, Limits.MAX_BURST_COUNT));
     Bound<Long> beforeEnd = at.then(a -> beforeHorizon(f, "at", a));
     if (!Bound.allOk(beforeEnd, count)) {
       return Bound.reported();
@@ -117,7 +170,7 @@ final class TrafficBinder {
   }
 
   private Bound<TrafficSpec> steady(String kind, String stream, Fields f) {
-    Bound<Double> rate = f.required("rate", "a rate such as 20/s", values::rate);
+    Bound<Double> rate = f.required("rate", "a rate such as 20/s", this::rate);
     Bound<Window> window = Window.of(f);
     if (!Bound.allOk(rate, window)) {
       return Bound.reported();
@@ -161,14 +214,14 @@ final class TrafficBinder {
                 + "the rates at start/end (e.g. " + key + ": 1/s) and start/end the window (e.g. start: "
                 + s.text() + ")");
           }
-          return values.rate(n, f.path(key), true);
+          return rate(n, f.path(key), true);
         });
   }
 
   private Bound<TrafficSpec> spike(String stream, Fields f) {
     Bound<Long> at = f.required("at", "when the spike starts, e.g. 30m", values::duration);
     Bound<Double> rate = f.required("rate", "the Poisson rate during the spike, e.g. 800/s",
-        values::rate);
+        this::rate);
     Bound<Long> length = f.required("for", "how long the spike lasts, e.g. 2m",
         values::positiveDuration);
     Bound<Window> window = Window.of(f);
@@ -189,7 +242,7 @@ final class TrafficBinder {
   }
 
   private Bound<TrafficSpec> diurnal(String stream, Fields f) {
-    Bound<Double> mean = f.required("mean", "the mean rate over a period, e.g. 50/s", values::rate);
+    Bound<Double> mean = f.required("mean", "the mean rate over a period, e.g. 50/s", this::rate);
     Bound<Double> amplitude = f.required("amplitude", "a number 0..1: the peak is mean·(1 + amplitude)",
         (n, p) -> values.decimal(n, p, 0, 1));
     Bound<Long> period = f.optional("period", TrafficSpec.Diurnal.DEFAULT_PERIOD_NANOS,
@@ -212,7 +265,7 @@ final class TrafficBinder {
   }
 
   private Bound<TrafficSpec> periodic(String stream, Fields f) {
-    Bound<Long> every = f.required("every", "the timer period, e.g. 5m", values::positiveDuration);
+    Bound<Long> every = f.required("every", "the timer period, e.g. 5m", this::interval);
     Bound<Long> jitter = f.optional("jitter", 0L, values::duration);
     Bound<Window> window = Window.of(f);
     if (Bound.allOk(every, jitter) && jitter.get() > every.get()) {
@@ -251,9 +304,9 @@ final class TrafficBinder {
     for (int i = 0; i < list.items().size(); i++) {
       Fields s = Fields.of(list.items().get(i), path + "[" + i + "]", values, STATE_FIELDS);
       Bound<Double> rate = s.required("rate", "the Poisson rate in this state, e.g. 2/s; 0/s for "
-          + "an off state", (n, p) -> values.rate(n, p, true));
+          + "an off state", (n, p) -> rate(n, p, true));
       Bound<Long> hold = s.required("meanHold", "the mean (exponential) time spent in this state, "
-          + "e.g. 10m", values::positiveDuration);
+          + "e.g. 10m", this::interval);
       if (Bound.allOk(rate, hold)) {
         states.add(new TrafficSpec.Mmpp.State(rate.get(), hold.get()));
       } else {

@@ -99,8 +99,9 @@ final class Values {
             + " (allowed " + allowed + ")");
       }
       if (exact.compareTo(BigDecimal.valueOf(maxNanos)) > 0) {
-        return reject(node, path, node.shown() + " is above the maximum " + maxText
-            + " (allowed " + allowed + ")");
+        return maxNanos == Long.MAX_VALUE ? tooLong(node, path, minText)
+            : reject(node, path, node.shown() + " is above the maximum " + maxText
+                + " (allowed " + allowed + ")");
       }
       return Bound.of(wholeNanos(exact));
     });
@@ -211,5 +212,16 @@ final class Values {
   /** Formats 1.0 as "1" and 0.5 as "0.5", as a user would write them. */
   static String plain(double d) {
     return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  // --- Bounds of durations whose field has no maximum of its own (h-bounds) ---
+
+  /** The longest duration whose nanoseconds fit the simulator's clock (a long), in whole days. */
+  static final String LONGEST_DURATION_TEXT = "106751d";
+
+  /** Reports a duration whose nanoseconds would overflow the clock, with the real bound. */
+  private <T> Bound<T> tooLong(Node node, String path, String minText) {
+    return reject(node, path, node.shown() + " is too long for the simulator's clock (allowed "
+        + minText + ".." + LONGEST_DURATION_TEXT + ")");
   }
 }

@@ -160,15 +160,11 @@ final class FleetLoaderTest {
             GOOD_TRACE + GOOD_TEMPLATE + "  overrides:\n    - {match: a/x, timeout: 30}\n",
             "{dir}/s.yaml:7:29: fleet.overrides[0].timeout: 30 has no unit; a duration needs "
                 + "one of ns, us, ms, s, m, h, d (e.g. '30s')"),
-        rejected("a trace that is not a mapping", "  trace: t.csv\n" + GOOD_TEMPLATE,
+        rejected("a trace that is not a mapping is one problem", "  trace: t.csv\n" + GOOD_TEMPLATE,
             "{dir}/s.yaml:4:10: fleet.trace: 't.csv' is not allowed here; expected a mapping with "
                 + "fields file, format, offset, from, to, onBadRow, column, unit, duration, "
                 + "durationUnit, function, day, withinMinute, durations, useDurations, period, "
-                + "withinPeriod",
-            "{dir}/s.yaml:4:10: fleet.trace.format: required field 'format' is missing (one of "
-                + "timestamps, azure-2019, azure-2021, cloudwatch)",
-            "{dir}/s.yaml:4:10: fleet.trace.file: required field 'file' is missing (the trace "
-                + "file, relative to the scenario, e.g. traces/api.csv)"),
+                + "withinPeriod"),
         rejected("a negative topN", GOOD_TRACE + GOOD_TEMPLATE + "  topN: -1\n",
             "{dir}/s.yaml:6:9: fleet.topN: -1 is below the minimum 0 (allowed 0..1000000)"),
         rejected("fleet claims must leave the unreserved minimum", GOOD_TRACE

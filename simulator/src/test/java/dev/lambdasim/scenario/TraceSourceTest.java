@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -164,16 +165,15 @@ final class TraceSourceTest {
                 + "trace at 0s",
             "x.yaml:7:93: functions[0].traffic[0].trace.onBadRow: 'ignore' is not allowed "
                 + "(allowed fail | skip)"),
-        rejected("a source that is not a mapping names every format's fields, in the formats' order",
-            with("trace: 5"),
+        rejected("a source that is not a mapping is one problem naming every format's fields, in "
+            + "the formats' order", with("trace: 5"),
             "x.yaml:7:16: functions[0].traffic[0].trace: 5 is not allowed here; expected a mapping "
                 + "with fields file, format, offset, from, to, onBadRow, column, unit, duration, "
                 + "durationUnit, function, day, withinMinute, durations, useDurations, period, "
-                + "withinPeriod",
-            "x.yaml:7:16: functions[0].traffic[0].trace.format: required field 'format' is missing "
-                + "(one of timestamps, azure-2019, azure-2021, cloudwatch)",
-            "x.yaml:7:16: functions[0].traffic[0].trace.file: required field 'file' is missing (the "
-                + "trace file, relative to the scenario, e.g. traces/api.csv)"),
+                + "withinPeriod"),
+        rejected("a folder given as the trace file says so",
+            with("trace: {file: traces, format: timestamps, unit: s}"),
+            "x.yaml:7:23: functions[0].traffic[0].trace.file: 'traces' is a folder, not a file"),
         rejected("format is required", with("trace: {file: traces/api.csv}"),
             "x.yaml:7:16: functions[0].traffic[0].trace.format: required field 'format' is "
                 + "missing (one of timestamps, azure-2019, azure-2021, cloudwatch)"),
@@ -185,6 +185,16 @@ final class TraceSourceTest {
             + "traces/d01.csv, format: azure-2019, function: f, durations: traces/p01.csv}"),
             "traces/p01.csv:1: functions[0].traffic[0].trace.file: the header has no column "
                 + "'HashOwner', which the azure-2019 durations format needs (header: x)"));
+  }
+
+  @Test
+  void aFifoGivenAsTheTraceFileSaysSo() throws IOException, InterruptedException {
+    Path fifo = dir.resolve("traces/pipe.csv");
+    boolean made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    Assumptions.assumeTrue(made, "mkfifo is not available here");
+    assertThat(located(with("trace: {file: traces/pipe.csv, format: timestamps, unit: s}")))
+        .containsExactly("x.yaml:7:23: functions[0].traffic[0].trace.file: 'traces/pipe.csv' is "
+            + "not a regular file (a FIFO, device or socket); a trace must be a file");
   }
 
   @ParameterizedTest(name = "{0}")

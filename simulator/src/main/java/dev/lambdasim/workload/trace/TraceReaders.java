@@ -1,6 +1,7 @@
 package dev.lambdasim.workload.trace;
 
 import dev.lambdasim.spec.TraceOptions;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -32,6 +33,14 @@ public final class TraceReaders {
       case CLOUDWATCH -> CloudWatchReader.parse(options);
       case TIMESTAMPS, AZURE_2019, AZURE_2021 -> checkHeader(options);
     }
+  }
+
+  /**
+   * Throws {@link TraceException} saying what {@code file} is when it is not a regular file (a
+   * folder, a FIFO, nothing), in the words the readers use, so that a load-time check agrees.
+   */
+  public static void requireRegularFile(Path file, String shown) {
+    LineSource.requireRegularFile(file, shown);
   }
 
   private static void checkHeader(TraceOptions options) {
