@@ -36,6 +36,14 @@ final class Limits {
    */
   static final long MAX_METRIC_PERIODS = 1_000_000;
 
+  /**
+   * Arrivals one function's synthetic sources can produce in a run (their peak rates over their
+   * windows, plus bursts): the engine replays a few million a second, so ten billion is already
+   * most of an hour; beyond it a run that validates would not finish in any useful time.
+   */
+  static final double MAX_ARRIVALS = 1e10;
+  static final String MAX_ARRIVALS_TEXT = "10000000000";
+
   private Limits() {}
 
   /** Returns {@code rate} if it is at most the maximum of one source, else reports it. */

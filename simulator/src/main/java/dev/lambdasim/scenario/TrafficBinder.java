@@ -90,14 +90,64 @@ final class TrafficBinder {
     return sources;
   }
 
-  /** The rate maximum holds for the function too: its sources' peaks may not add up above it. */
+  /**
+   * The rate maximum holds for the function too: its sources' peaks may not add up above it. And
+   * a run must be able to finish: the arrivals the sources can produce over their windows within
+   * the horizon (peak rate × window, plus bursts) may not pass {@link Limits#MAX_ARRIVALS}.
+   */
   private void checkPeakSum(Node.Sequence list, String path, List<TrafficSpec> sources) {
     double sum = sources.stream().mapToDouble(TrafficBinder::peakPerSecond).sum();
     if (sum > Limits.MAX_RATE_PER_SECOND) {
       values.report(list, path, "the sources' peak rates add up to " + Values.plain(sum)
           + "/s, above the maximum " + Limits.MAX_RATE_TEXT + " of one function (allowed: a sum "
           + "up to " + Limits.MAX_RATE_TEXT + ")");
+      return;
     }
+    double arrivals = 0;
+    for (TrafficSpec source : sources) {
+      arrivals += source instanceof TrafficSpec.Burst b ? b.count()
+          : peakPerSecond(source) * activeNanos(source) / TimeUnits.SECOND;
+    }
+    if (arrivals > Limits.MAX_ARRIVALS) {
+      values.report(list, path, String.format(java.util.Locale.ROOT, "the sources can produce "
+          + "up to %.3g arrivals in the run, above the maximum %s of one function (allowed: up "
+          + "to %s; shorten the duration or lower the rates)", arrivals, Limits.MAX_ARRIVALS_TEXT,
+          Limits.MAX_ARRIVALS_TEXT));
+    }
+  }
+
+  /** Returns how long a source can produce arrivals within the horizon (0 for a trace: its file decides). */
+  private double activeNanos(TrafficSpec source) {
+    long horizon = horizonNanos.orElse(Long.MAX_VALUE);
+    long from;
+    long to;
+    if (source instanceof TrafficSpec.Poisson p) {
+      from = p.fromNanos();
+      to = p.toNanos();
+    } else if (source instanceof TrafficSpec.Constant c) {
+      from = c.fromNanos();
+      to = c.toNanos();
+    } else if (source instanceof TrafficSpec.Ramp r) {
+      from = r.startNanos();
+      to = r.endNanos();
+    } else if (source instanceof TrafficSpec.Spike s) {
+      from = s.startNanos();
+      to = s.endNanos();
+    } else if (source instanceof TrafficSpec.Diurnal d) {
+      from = d.fromNanos();
+      to = d.toNanos();
+    } else if (source instanceof TrafficSpec.Periodic p) {
+      from = p.fromNanos();
+      to = p.toNanos();
+    } else if (source instanceof TrafficSpec.Mmpp m) {
+      from = m.fromNanos();
+      to = m.toNanos();
+    } else {
+      return 0;
+    }
+    long end = Math.min(to, horizon);
+    // Without a horizon a source that never ends is reported as such elsewhere.
+    return end == Long.MAX_VALUE ? 0 : Math.max(0, (double) end - from);
   }
 
   /** Returns the highest rate a source reaches; 0 for a burst (one instant) and a trace (its file decides). */

@@ -48,6 +48,11 @@ final class BoundedInputTest {
         rejected("sources that add up above the maximum", MINIMAL.replace("- poisson: {rate: 1/s}", "- poisson: {rate: 600000/s}\n      - constant: {rate: 600000/s}"),
             "x.yaml:7:7: functions[0].traffic: the sources' peak rates add up to 1200000/s,"
                 + " above the maximum 1000000/s of one function (allowed: a sum up to 1000000/s)"),
+        rejected("more arrivals than a run can finish", MINIMAL.replace("duration: 1h", "duration: 1000d\nmetricsPeriod: 1d")
+                .replace("rate: 1/s", "rate: 1000000/s"),
+            "x.yaml:8:7: functions[0].traffic: the sources can produce up to 8.64e+13 arrivals in"
+                + " the run, above the maximum 10000000000 of one function (allowed: up to"
+                + " 10000000000; shorten the duration or lower the rates)"),
         rejected("a burst count above the maximum", MINIMAL.replace("poisson: {rate: 1/s}", "burst: {at: 1m, count: 1000001}"),
             "x.yaml:7:32: functions[0].traffic[0].burst.count: 1000001 is above the maximum"
                 + " 1000000 (allowed 1..1000000)"),
