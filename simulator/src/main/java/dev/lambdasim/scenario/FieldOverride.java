@@ -123,7 +123,8 @@ final class FieldOverride {
 
     int find(Node.Sequence seq) {
       if (!byName()) {
-        int i = Integer.parseInt(text);
+        // Past nine digits no list is that long (and Integer.parseInt would overflow).
+        int i = text.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(text);
         return i < seq.items().size() ? i : -1;
       }
       for (int i = 0; i < seq.items().size(); i++) {

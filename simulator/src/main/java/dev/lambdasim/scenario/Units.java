@@ -47,6 +47,37 @@ final class Units {
     return nanos / NANOS_PER_UNIT.get(best) + best;
   }
 
+  /**
+   * Returns {@code nanos} in its largest unit of which it holds at least one, rounded down, as a
+   * maximum is written: Long.MAX_VALUE ns reads 106751d.
+   */
+  static String shownDown(long nanos) {
+    String best = "ns";
+    for (Map.Entry<String, Long> unit : NANOS_PER_UNIT.entrySet()) {
+      if (nanos >= unit.getValue() && unit.getValue() > NANOS_PER_UNIT.get(best)) {
+        best = unit.getKey();
+      }
+    }
+    return nanos / NANOS_PER_UNIT.get(best) + best;
+  }
+
+  /**
+   * Returns the unit to suggest for a bare number written in the duration field {@code path}
+   * whose minimum is {@code minNanos}: hours for the horizon, milliseconds for delays,
+   * minutes for fields of a minute or more (lifetimes, ages, repeats), else seconds (timeouts,
+   * windows, periods). Distribution parameters (handler and init durations) say milliseconds.
+   */
+  static String suggested(String path, long minNanos) {
+    String field = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    if (path.equals("duration")) {
+      return "h";
+    }
+    if (field.contains("delay")) {
+      return "ms";
+    }
+    return minNanos >= TimeUnits.MINUTE ? "m" : "s";
+  }
+
   /** Returns the exact nanoseconds of a duration text, or empty if it is not one. */
   static Optional<BigDecimal> nanos(String text) {
     Matcher m = DURATION.matcher(text.strip());
