@@ -29,13 +29,13 @@ final class FieldOverride {
     Location at = Location.ofFile(FILE);
     int eq = flag.indexOf('=');
     if (eq <= 0) {
-      problems.add(at, "", "'" + flag + "' is not an override; write path=value, e.g. functions[0].memoryMb=2048");
+      problems.add(at, "", Node.clipped(flag, true) + " is not an override; write path=value, e.g. functions[0].memoryMb=2048");
       return;
     }
     String path = flag.substring(0, eq).strip();
     Optional<List<Object>> parsed = steps(path);
     if (parsed.isEmpty()) {
-      problems.add(at, path, "'" + path + "' is not a field path; write e.g. seed, account.scaling, "
+      problems.add(at, path, Node.clipped(path, true) + " is not a field path; write e.g. seed, account.scaling, "
           + "functions[0].memoryMb or functions[api].memoryMb");
       return;
     }

@@ -62,12 +62,11 @@ final class Units {
   }
 
   /**
-   * Returns the unit to suggest for a bare number written in the duration field {@code path}
-   * whose minimum is {@code minNanos}: hours for the horizon, milliseconds for delays,
-   * minutes for fields of a minute or more (lifetimes, ages, repeats), else seconds (timeouts,
-   * windows, periods). Distribution parameters (handler and init durations) say milliseconds.
+   * Returns the unit a bare number written in the duration field {@code path} most likely
+   * meant: hours for the horizon, milliseconds for delays, minutes for fields of at least a
+   * minute (lifetimes, ages, repeats), else seconds (timeouts, windows, periods).
    */
-  static String suggested(String path, long minNanos) {
+  static String preferred(String path, long minNanos) {
     String field = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     if (path.equals("duration")) {
       return "h";
@@ -76,6 +75,25 @@ final class Units {
       return "ms";
     }
     return minNanos >= TimeUnits.MINUTE ? "m" : "s";
+  }
+
+  /**
+   * Returns the unit to suggest for the bare {@code number}: {@code preferred} when the number
+   * in it lies within {@code minNanos..maxNanos}, else the first of s, ms, m, h in which it
+   * does ({@code preferred} when none does).
+   */
+  static String suggested(String preferred, BigDecimal number, long minNanos, long maxNanos) {
+    if (number == null) {
+      return preferred;
+    }
+    for (String unit : new String[] {preferred, "s", "ms", "m", "h"}) {
+      BigDecimal nanos = number.multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(unit)));
+      if (nanos.compareTo(BigDecimal.valueOf(minNanos)) >= 0
+          && nanos.compareTo(BigDecimal.valueOf(maxNanos)) <= 0) {
+        return unit;
+      }
+    }
+    return preferred;
   }
 
   /** Returns the exact nanoseconds of a duration text, or empty if it is not one. */

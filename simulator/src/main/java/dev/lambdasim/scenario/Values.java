@@ -77,11 +77,15 @@ final class Values {
    * distribution's parameter, so a bare number is suggested in milliseconds.
    */
   Bound<BigDecimal> durationExact(Node node, String path) {
-    return durationExact(node, path, "ms");
+    return durationExact(node, path, "ms", 0, Long.MAX_VALUE);
   }
 
-  /** As {@link #durationExact(Node, String)}, suggesting {@code unit} for a bare number. */
-  private Bound<BigDecimal> durationExact(Node node, String path, String unit) {
+  /**
+   * As {@link #durationExact(Node, String)}, suggesting for a bare number the {@code preferred}
+   * unit, or another that puts it within {@code minNanos..maxNanos}.
+   */
+  private Bound<BigDecimal> durationExact(Node node, String path, String preferred, long minNanos,
+      long maxNanos) {
     if (!(node instanceof Node.Scalar s) || s.kind() == Node.Scalar.Kind.NULL
         || s.kind() == Node.Scalar.Kind.BOOLEAN) {
       return reject(node, path, node.shown() + " is not a duration; write <number><unit> with unit "
@@ -89,7 +93,8 @@ final class Values {
     }
     if (s.kind() == Node.Scalar.Kind.NUMBER) {
       return reject(node, path, s.shown() + " has no unit; a duration needs one of "
-          + Units.DURATION_UNITS + " (e.g. " + Node.clipped(s.text() + unit, true) + ")");
+          + Units.DURATION_UNITS + " (e.g. " + Node.clipped(s.text()
+          + Units.suggested(preferred, s.number(), minNanos, maxNanos), true) + ")");
     }
     Optional<BigDecimal> nanos = Units.nanos(s.text());
     if (nanos.isEmpty()) {
@@ -102,7 +107,7 @@ final class Values {
   /** Returns a duration in whole nanoseconds within {@code min..max} (texts as the user would write them). */
   Bound<Long> duration(Node node, String path, long minNanos, long maxNanos, String minText,
       String maxText) {
-    return durationExact(node, path, Units.suggested(path, minNanos)).then(exact -> {
+    return durationExact(node, path, Units.preferred(path, minNanos), minNanos, maxNanos).then(exact -> {
       boolean noMaximum = maxNanos == Long.MAX_VALUE || maxText == null || maxText.isEmpty();
       String allowed = allowed(minText, noMaximum ? null : maxText);
       if (exact.compareTo(BigDecimal.valueOf(minNanos)) < 0) {

@@ -65,6 +65,10 @@ final class ParsingLimitsTest {
         rejected("a long number is echoed cut too", withFunctionLines("memoryMb: 1" + "0".repeat(400)),
             "x.yaml:8:15: functions[0].memoryMb: 1" + "0".repeat(79) + "… (401 characters) is "
                 + "above the maximum 10240 (allowed 128..10240)"),
+        rejected("a long unknown key is cut in the path and in the message", MINIMAL + "k".repeat(200) + ": 1\n",
+            "x.yaml:8:1: " + "k".repeat(160) + "…: unknown field '" + "k".repeat(80) + "…' (200 "
+                + "characters); allowed: name, description, seed, duration, warmup, metricsPeriod, "
+                + "account, pricing, functions, fleet"),
         rejected("a string longer than 64 KiB is refused while reading",
             MINIMAL + "description: " + "x".repeat(70_000) + "\n",
             "x.yaml:8:14: a string of 70,000 characters is longer than the maximum of 65,536"),
