@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** Options shared by the commands that load scenario files. */
 final class ScenarioOptions {
@@ -23,7 +25,8 @@ final class ScenarioOptions {
           + "(repeatable).")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+  @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.",
+      converter = SeedConverter.class)
   Long seed;
 
   @Option(names = "--allow-path", paramLabel = "DIR",
@@ -51,5 +54,23 @@ final class ScenarioOptions {
     }
     err.flush();
     return bad ? null : scenarios;
+  }
+
+  /**
+   * Reads {@code --seed} as a whole number, refusing anything else in the user's terms (picocli
+   * puts "Invalid value for option '--seed': " before the message).
+   */
+  static final class SeedConverter implements ITypeConverter<Long> {
+
+    @Override
+    public Long convert(String value) {
+      try {
+        return Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+        throw new TypeConversionException("'" + shown + "' is not a whole number (allowed "
+            + Long.MIN_VALUE + ".." + Long.MAX_VALUE + ")");
+      }
+    }
   }
 }

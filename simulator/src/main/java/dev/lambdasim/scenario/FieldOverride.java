@@ -29,13 +29,13 @@ final class FieldOverride {
     Location at = Location.ofFile(FILE);
     int eq = flag.indexOf('=');
     if (eq <= 0) {
-      problems.add(at, "", "'" + flag + "' is not an override; write path=value, e.g. functions[0].memoryMb=2048");
+      problems.add(at, "", Node.clipped(flag, true) + " is not an override; write path=value, e.g. functions[0].memoryMb=2048");
       return;
     }
     String path = flag.substring(0, eq).strip();
     Optional<List<Object>> parsed = steps(path);
     if (parsed.isEmpty()) {
-      problems.add(at, path, "'" + path + "' is not a field path; write e.g. seed, account.scaling, "
+      problems.add(at, path, Node.clipped(path, true) + " is not a field path; write e.g. seed, account.scaling, "
           + "functions[0].memoryMb or functions[api].memoryMb");
       return;
     }
@@ -123,7 +123,8 @@ final class FieldOverride {
 
     int find(Node.Sequence seq) {
       if (!byName()) {
-        int i = Integer.parseInt(text);
+        // Past nine digits no list is that long (and Integer.parseInt would overflow).
+        int i = text.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(text);
         return i < seq.items().size() ? i : -1;
       }
       for (int i = 0; i < seq.items().size(); i++) {

@@ -39,7 +39,7 @@ final class Fields {
     for (Map.Entry<String, Location> key : m.keys().entrySet()) {
       if (!known.contains(key.getKey())) {
         values.problems().add(key.getValue(), join(path, key.getKey()),
-            "unknown field '" + key.getKey() + "'" + Spelling.suggest(key.getKey(), known)
+            "unknown field " + Node.clipped(key.getKey(), true) + Spelling.suggest(key.getKey(), known)
                 + "; allowed: " + String.join(", ", known));
       }
     }

@@ -17,8 +17,21 @@ sealed interface Node {
 
   Location at();
 
+  /** The most characters of a value echoed in a message; a longer one is cut, with its length. */
+  int SHOWN_CHARS = 80;
+
   /** Returns how the value reads in an error message. */
   String shown();
+
+  /** Returns {@code text} cut to {@link #SHOWN_CHARS}, quoted when {@code quoted}: {@code 'xxxx…' (20,000 characters)}. */
+  static String clipped(String text, boolean quoted) {
+    String q = quoted ? "'" : "";
+    if (text.length() <= SHOWN_CHARS) {
+      return q + text + q;
+    }
+    return q + text.substring(0, SHOWN_CHARS) + "…" + q + " (" + InputLimits.grouped(text.length())
+        + " characters)";
+  }
 
   /** A string, number, boolean or null. {@code number} is set for numbers only (null if not finite). */
   record Scalar(Kind kind, String text, BigDecimal number, Location at) implements Node {
@@ -26,7 +39,7 @@ sealed interface Node {
     enum Kind { STRING, NUMBER, BOOLEAN, NULL }
 
     public String shown() {
-      return kind == Kind.STRING ? "'" + text + "'" : text;
+      return clipped(text, kind == Kind.STRING);
     }
 
     boolean isString() {

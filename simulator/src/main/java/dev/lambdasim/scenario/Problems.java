@@ -6,10 +6,14 @@ import java.util.List;
 /** The problems found so far in one load; validation goes on after the first one. */
 final class Problems {
 
+  private static final int MAX_PATH_CHARS = 160;
+
   private final List<Problem> found = new ArrayList<>();
 
   void add(Location at, String path, String message) {
-    found.add(new Problem(at.file(), at.line(), at.column(), path, message));
+    // A path holds the keys as written; an absurdly long key must not fill the terminal.
+    String shownPath = path.length() > MAX_PATH_CHARS ? path.substring(0, MAX_PATH_CHARS) + "…" : path;
+    found.add(new Problem(at.file(), at.line(), at.column(), shownPath, message));
   }
 
   boolean any() {

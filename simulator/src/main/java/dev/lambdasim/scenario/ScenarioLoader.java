@@ -4,11 +4,6 @@ import dev.lambdasim.spec.Scenario;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,16 +38,7 @@ public final class ScenarioLoader {
 
   /** Returns the validated scenario in {@code file} with {@code path=value} overrides applied. */
   public Scenario load(Path file, List<String> overrides) throws ScenarioException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "no such file"));
-    } catch (CharacterCodingException e) {
-      throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "not valid UTF-8 text"));
-    } catch (IOException e) {
-      throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
-    }
+    String text = ScenarioText.read(file, file.toString());
     Path parent = file.toAbsolutePath().getParent();
     return parse(file.toString(), text, parent, overrides, file);
   }
@@ -68,11 +54,12 @@ public final class ScenarioLoader {
     Problems problems = new Problems();
     String lower = displayName.toLowerCase(Locale.ROOT);
     // JSON gets the JSON parser for its sharper syntax messages; anything else is read as YAML.
-    JsonFactory factory = lower.endsWith(".json") ? new JsonFactory() : new YAMLFactory();
-    Bound<Node> read = new NodeReader(factory, displayName, true, problems).read(text);
+    JsonFactory factory = lower.endsWith(".json") ? NodeReader.json() : NodeReader.yaml();
+    Bound<Node> read = new NodeReader(factory, displayName, true, problems)
+        .read(ScenarioText.withoutBom(text));
     problems.throwIfAny();
     Node root = read.get();
-    YAMLFactory yaml = new YAMLFactory();
+    YAMLFactory yaml = NodeReader.yaml();
     for (String flag : overrides) {
       new FieldOverride(flag).apply(root, yaml, problems);
     }

@@ -47,6 +47,55 @@ final class Units {
     return nanos / NANOS_PER_UNIT.get(best) + best;
   }
 
+  /**
+   * Returns {@code nanos} in its largest unit of which it holds at least one, rounded down, as a
+   * maximum is written: Long.MAX_VALUE ns reads 106751d.
+   */
+  static String shownDown(long nanos) {
+    String best = "ns";
+    for (Map.Entry<String, Long> unit : NANOS_PER_UNIT.entrySet()) {
+      if (nanos >= unit.getValue() && unit.getValue() > NANOS_PER_UNIT.get(best)) {
+        best = unit.getKey();
+      }
+    }
+    return nanos / NANOS_PER_UNIT.get(best) + best;
+  }
+
+  /**
+   * Returns the unit a bare number written in the duration field {@code path} most likely
+   * meant: hours for the horizon, milliseconds for delays, minutes for fields of at least a
+   * minute (lifetimes, ages, repeats), else seconds (timeouts, windows, periods).
+   */
+  static String preferred(String path, long minNanos) {
+    String field = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    if (path.equals("duration")) {
+      return "h";
+    }
+    if (field.contains("delay")) {
+      return "ms";
+    }
+    return minNanos >= TimeUnits.MINUTE ? "m" : "s";
+  }
+
+  /**
+   * Returns the unit to suggest for the bare {@code number}: {@code preferred} when the number
+   * in it lies within {@code minNanos..maxNanos}, else the first of s, ms, m, h in which it
+   * does ({@code preferred} when none does).
+   */
+  static String suggested(String preferred, BigDecimal number, long minNanos, long maxNanos) {
+    if (number == null) {
+      return preferred;
+    }
+    for (String unit : new String[] {preferred, "s", "ms", "m", "h"}) {
+      BigDecimal nanos = number.multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(unit)));
+      if (nanos.compareTo(BigDecimal.valueOf(minNanos)) >= 0
+          && nanos.compareTo(BigDecimal.valueOf(maxNanos)) <= 0) {
+        return unit;
+      }
+    }
+    return preferred;
+  }
+
   /** Returns the exact nanoseconds of a duration text, or empty if it is not one. */
   static Optional<BigDecimal> nanos(String text) {
     Matcher m = DURATION.matcher(text.strip());

@@ -38,14 +38,16 @@ final class Values {
 
   /** Returns a whole number in {@code min..max}. */
   Bound<Long> integer(Node node, String path, long min, long max) {
-    String maxText = max == Long.MAX_VALUE ? null : String.valueOf(max);
+    // Without a maximum of its own the field still has one, a long's; shown only when crossed,
+    // or when the minimum is a long's too (the seed), since "at least -9223372036854775808" says nothing.
+    String maxText = max == Long.MAX_VALUE && min != Long.MIN_VALUE ? null : String.valueOf(max);
     String allowed = allowed(String.valueOf(min), maxText);
     return number(node, path, "an integer", allowed).then(n -> {
       if (n.stripTrailingZeros().scale() > 0) {
         return reject(node, path, node.shown() + " is not an integer (allowed " + allowed + ")");
       }
       return inRange(node, path, n, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-          String.valueOf(min), maxText).map(BigDecimal::longValueExact);
+          String.valueOf(min), String.valueOf(max), allowed).map(BigDecimal::longValueExact);
     });
   }
 
@@ -54,7 +56,7 @@ final class Values {
     String allowed = plain(min) + ".." + plain(max);
     return number(node, path, "a number", allowed)
         .then(n -> inRange(node, path, n, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-            plain(min), plain(max)))
+            plain(min), plain(max), allowed))
         .map(BigDecimal::doubleValue);
   }
 
@@ -70,16 +72,29 @@ final class Values {
         : Bound.of(n.doubleValue()));
   }
 
-  /** Returns a duration in exact nanoseconds (possibly fractional), without range checks. */
+  /**
+   * Returns a duration in exact nanoseconds (possibly fractional), without range checks: a
+   * distribution's parameter, so a bare number is suggested in milliseconds.
+   */
   Bound<BigDecimal> durationExact(Node node, String path) {
+    return durationExact(node, path, "ms", 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #durationExact(Node, String)}, suggesting for a bare number the {@code preferred}
+   * unit, or another that puts it within {@code minNanos..maxNanos}.
+   */
+  private Bound<BigDecimal> durationExact(Node node, String path, String preferred, long minNanos,
+      long maxNanos) {
     if (!(node instanceof Node.Scalar s) || s.kind() == Node.Scalar.Kind.NULL
         || s.kind() == Node.Scalar.Kind.BOOLEAN) {
       return reject(node, path, node.shown() + " is not a duration; write <number><unit> with unit "
           + Units.DURATION_UNITS + " (e.g. '250ms')");
     }
     if (s.kind() == Node.Scalar.Kind.NUMBER) {
-      return reject(node, path, s.text() + " has no unit; a duration needs one of "
-          + Units.DURATION_UNITS + " (e.g. '" + s.text() + "s')");
+      return reject(node, path, s.shown() + " has no unit; a duration needs one of "
+          + Units.DURATION_UNITS + " (e.g. " + Node.clipped(s.text()
+          + Units.suggested(preferred, s.number(), minNanos, maxNanos), true) + ")");
     }
     Optional<BigDecimal> nanos = Units.nanos(s.text());
     if (nanos.isEmpty()) {
@@ -92,8 +107,9 @@ final class Values {
   /** Returns a duration in whole nanoseconds within {@code min..max} (texts as the user would write them). */
   Bound<Long> duration(Node node, String path, long minNanos, long maxNanos, String minText,
       String maxText) {
-    return durationExact(node, path).then(exact -> {
-      String allowed = allowed(minText, maxNanos == Long.MAX_VALUE ? null : maxText);
+    return durationExact(node, path, Units.preferred(path, minNanos), minNanos, maxNanos).then(exact -> {
+      boolean noMaximum = maxNanos == Long.MAX_VALUE || maxText == null || maxText.isEmpty();
+      String allowed = allowed(minText, noMaximum ? null : maxText);
       if (exact.compareTo(BigDecimal.valueOf(minNanos)) < 0) {
         return reject(node, path, node.shown() + " is below the minimum " + minText
             + " (allowed " + allowed + ")");
@@ -128,8 +144,8 @@ final class Values {
   Bound<Double> rate(Node node, String path, boolean zeroAllowed) {
     String how = "; write <number>/<unit> with unit " + Units.RATE_UNITS + " (e.g. '20/s')";
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
-      return reject(node, path, s.text() + " has no unit; a rate needs one of " + Units.RATE_UNITS
-          + " (e.g. '" + s.text() + "/s')");
+      return reject(node, path, s.shown() + " has no unit; a rate needs one of " + Units.RATE_UNITS
+          + " (e.g. " + Node.clipped(s.text() + "/s", true) + ")");
     }
     if (!(node instanceof Node.Scalar s) || !s.isString()) {
       return reject(node, path, node.shown() + " is not a rate" + how);
@@ -177,7 +193,7 @@ final class Values {
   private Bound<BigDecimal> number(Node node, String path, String what, String allowed) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.NUMBER) {
       if (s.number() == null) {
-        return reject(node, path, s.text() + " is not a finite number (allowed " + allowed + ")");
+        return reject(node, path, s.shown() + " is not a finite number (allowed " + allowed + ")");
       }
       return Bound.of(s.number());
     }
@@ -187,14 +203,14 @@ final class Values {
   }
 
   private Bound<BigDecimal> inRange(Node node, String path, BigDecimal n, BigDecimal min,
-      BigDecimal max, String minText, String maxText) {
+      BigDecimal max, String minText, String maxText, String allowed) {
     if (n.compareTo(min) < 0) {
       return reject(node, path, node.shown() + " is below the minimum " + minText
-          + " (allowed " + allowed(minText, maxText) + ")");
+          + " (allowed " + allowed + ")");
     }
     if (n.compareTo(max) > 0) {
       return reject(node, path, node.shown() + " is above the maximum " + maxText
-          + " (allowed " + allowed(minText, maxText) + ")");
+          + " (allowed " + allowed + ")");
     }
     return Bound.of(n);
   }

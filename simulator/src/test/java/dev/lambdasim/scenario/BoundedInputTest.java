@@ -40,8 +40,9 @@ final class BoundedInputTest {
             "x.yaml:1:7: name: a name of 247 characters is too long (allowed 1..128 characters,"
                 + " since it names the output folder)"),
         rejected("a rate that parses to infinity", MINIMAL.replace("rate: 1/s", "rate: 1" + "0".repeat(400) + "/s"),
-            "x.yaml:7:25: functions[0].traffic[0].poisson.rate: '1" + "0".repeat(400)
-                + "/s' is above the maximum 1000000/s of one source (allowed up to 1000000/s)"),
+            "x.yaml:7:25: functions[0].traffic[0].poisson.rate: '1" + "0".repeat(79)
+                + "…' (403 characters) is above the maximum 1000000/s of one source (allowed up to"
+                + " 1000000/s)"),
         rejected("a rate above the maximum", MINIMAL.replace("rate: 1/s", "rate: 99999999999999999999/s"),
             "x.yaml:7:25: functions[0].traffic[0].poisson.rate: '99999999999999999999/s' is"
                 + " above the maximum 1000000/s of one source (allowed up to 1000000/s)"),

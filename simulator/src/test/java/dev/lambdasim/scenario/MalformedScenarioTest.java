@@ -113,7 +113,8 @@ final class MalformedScenarioTest {
                 + "events here (allowed: at least 1 traffic source, or name this function in "
                 + "another's async onSuccess/onFailure)"),
         rejected("a seed that is not an integer", MINIMAL + "seed: abc\n",
-            "x.yaml:8:7: seed: 'abc' is not an integer (allowed at least -9223372036854775808)"),
+            "x.yaml:8:7: seed: 'abc' is not an integer (allowed -9223372036854775808.."
+                + "9223372036854775807)"),
         rejected("a duplicate key in a mapping",
             withFunctionLines("memoryMb: 256", "memoryMb: 512"),
             "x.yaml:9:5: memoryMb: duplicate key 'memoryMb' (first written at line 8)"),
