@@ -74,8 +74,8 @@ final class AccountBinder {
           .map(e -> e.getKey().label()).findFirst().orElse(null);
       String ownFields = own.isEmpty() ? "none" : String.join(", ", own);
       values.problems().add(key.getValue(), Fields.join(path, k), owner != null
-          ? "'" + k + "' belongs to model " + owner + ", not " + model.label() + " (its fields: " + ownFields + ")"
-          : "unknown field '" + k + "'" + Spelling.suggest(k, own) + "; model " + model.label()
+          ? Node.clipped(k, true) + " belongs to model " + owner + ", not " + model.label() + " (its fields: " + ownFields + ")"
+          : "unknown field " + Node.clipped(k, true) + Spelling.suggest(k, own) + "; model " + model.label()
               + " takes: model" + (own.isEmpty() ? "" : ", " + ownFields));
     }
     switch (model) {

@@ -87,7 +87,7 @@ final class FleetOverrides {
         values.problems().add(key.getValue(), path + "." + k, "'" + k + "' is not allowed in a "
             + "fleet: each function is named after its trace id, and its traffic is its rows of the trace");
       } else {
-        values.problems().add(key.getValue(), path + "." + k, "unknown field '" + k + "'"
+        values.problems().add(key.getValue(), path + "." + k, "unknown field " + Node.clipped(k, true)
             + Spelling.suggest(k, known) + "; allowed: " + String.join(", ", known));
       }
     }
@@ -131,7 +131,7 @@ final class FleetOverrides {
         }
       }
       if (!any) {
-        values.report(matchNode, "fleet.overrides[" + o + "].match", "'" + match + "' matches no "
+        values.report(matchNode, "fleet.overrides[" + o + "].match", Node.clipped(match, true) + " matches no "
             + "function of the trace (" + ids.size() + " functions, e.g. '" + ids.get(0) + "' named "
             + names.get(0) + "; match an original id, a fleet name, or a glob with * and ?)");
       }

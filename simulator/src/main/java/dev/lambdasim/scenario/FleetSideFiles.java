@@ -66,7 +66,7 @@ record FleetSideFiles(Node rest, Node durationsNode, ScenarioFolder.NamedFile du
       }
       String path = "fleet.trace." + k;
       if (!is2019) {
-        values.problems().add(m.keys().get(k), path, "'" + k + "' is an azure-2019 option (the "
+        values.problems().add(m.keys().get(k), path, Node.clipped(k, true) + " is an azure-2019 option (the "
             + "Azure 2019 dataset's side files); this trace is not azure-2019");
       } else if (k.equals("memoryStatistic")) {
         statistic = values.choice(v, path, STATISTICS);

@@ -75,7 +75,7 @@ final class InvocationBinder {
   /** Checks a destination: a function's name, or the name of a counted sink. */
   private void checkDestination(Fields a, String key, Bound<String> target) {
     if (target.ok() && target.get() != null && !FunctionBinder.NAME.matcher(target.get()).matches()) {
-      values.report(a.node(key), a.path(key), "'" + target.get() + "' is not a valid destination "
+      values.report(a.node(key), a.path(key), Node.clipped(target.get(), true) + " is not a valid destination "
           + "name (allowed: a function's name, or a sink name of " + NAME_RULE + ")");
     }
   }
@@ -118,7 +118,7 @@ final class InvocationBinder {
           + "or batchWindow >= 1s)");
     }
     if (deadLetter.ok() && !FunctionBinder.NAME.matcher(deadLetter.get()).matches()) {
-      values.report(q.node("deadLetter"), q.path("deadLetter"), "'" + deadLetter.get() + "' is not a "
+      values.report(q.node("deadLetter"), q.path("deadLetter"), Node.clipped(deadLetter.get(), true) + " is not a "
           + "valid dead-letter queue name (allowed: " + NAME_RULE + ")");
     }
     if (q.has("deadLetter") && !q.has("maxReceiveCount")) {
@@ -164,7 +164,7 @@ final class InvocationBinder {
     Bound<Boolean> bisect = st.bool("bisectOnError", d.bisectOnError());
     Bound<String> onFailure = st.text("onFailure", d.onFailure());
     if (onFailure.ok() && onFailure.get() != null && !FunctionBinder.NAME.matcher(onFailure.get()).matches()) {
-      values.report(st.node("onFailure"), st.path("onFailure"), "'" + onFailure.get() + "' is not a "
+      values.report(st.node("onFailure"), st.path("onFailure"), Node.clipped(onFailure.get(), true) + " is not a "
           + "valid destination name (allowed: " + NAME_RULE + ")");
     }
     Bound<StreamSpec.Routing> routing = st.choice("routing", d.routing(), ROUTINGS);

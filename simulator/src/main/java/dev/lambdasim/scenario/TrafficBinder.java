@@ -75,8 +75,8 @@ final class TrafficBinder {
       }
       String kind = m.values().keySet().iterator().next();
       if (!KIND_FIELDS.containsKey(kind)) {
-        values.problems().add(m.keys().get(kind), itemPath + "." + kind, "unknown traffic kind '"
-            + kind + "'" + Spelling.suggest(kind, KINDS) + " (allowed " + String.join(", ", KINDS) + ")");
+        values.problems().add(m.keys().get(kind), itemPath + "." + kind, "unknown traffic kind "
+            + Node.clipped(kind, true) + Spelling.suggest(kind, KINDS) + " (allowed " + String.join(", ", KINDS) + ")");
         continue;
       }
       int k = perKind.merge(kind, 1, Integer::sum) - 1;
