@@ -126,27 +126,9 @@ final class FiniteHorizon {
     }
   }
 
+  /** Returns whether a source ends: a trace or a fleet with its file, any other at its window's end. */
   private static boolean ends(TrafficSpec source) {
-    if (source instanceof TrafficSpec.Burst || source instanceof TrafficSpec.Trace
-        || source instanceof TrafficSpec.Fleet || source instanceof TrafficSpec.Ramp
-        || source instanceof TrafficSpec.Spike) {
-      return true;
-    }
-    if (source instanceof TrafficSpec.Poisson p) {
-      return p.toNanos() != TrafficSpec.OPEN;
-    }
-    if (source instanceof TrafficSpec.Constant c) {
-      return c.toNanos() != TrafficSpec.OPEN;
-    }
-    if (source instanceof TrafficSpec.Diurnal d) {
-      return d.toNanos() != TrafficSpec.OPEN;
-    }
-    if (source instanceof TrafficSpec.Periodic p) {
-      return p.toNanos() != TrafficSpec.OPEN;
-    }
-    if (source instanceof TrafficSpec.Mmpp m) {
-      return m.toNanos() != TrafficSpec.OPEN;
-    }
-    return false;
+    return source instanceof TrafficSpec.Trace || source instanceof TrafficSpec.Fleet
+        || source.windowEndNanos() != TrafficSpec.OPEN;
   }
 }

@@ -118,36 +118,12 @@ final class TrafficBinder {
 
   /** Returns how long a source can produce arrivals within the horizon (0 for a trace: its file decides). */
   private double activeNanos(TrafficSpec source) {
-    long horizon = horizonNanos.orElse(Long.MAX_VALUE);
-    long from;
-    long to;
-    if (source instanceof TrafficSpec.Poisson p) {
-      from = p.fromNanos();
-      to = p.toNanos();
-    } else if (source instanceof TrafficSpec.Constant c) {
-      from = c.fromNanos();
-      to = c.toNanos();
-    } else if (source instanceof TrafficSpec.Ramp r) {
-      from = r.startNanos();
-      to = r.endNanos();
-    } else if (source instanceof TrafficSpec.Spike s) {
-      from = s.startNanos();
-      to = s.endNanos();
-    } else if (source instanceof TrafficSpec.Diurnal d) {
-      from = d.fromNanos();
-      to = d.toNanos();
-    } else if (source instanceof TrafficSpec.Periodic p) {
-      from = p.fromNanos();
-      to = p.toNanos();
-    } else if (source instanceof TrafficSpec.Mmpp m) {
-      from = m.fromNanos();
-      to = m.toNanos();
-    } else {
+    if (source instanceof TrafficSpec.Trace || source instanceof TrafficSpec.Fleet) {
       return 0;
     }
-    long end = Math.min(to, horizon);
+    long end = Math.min(source.windowEndNanos(), horizonNanos.orElse(TrafficSpec.OPEN));
     // Without a horizon a source that never ends is reported as such elsewhere.
-    return end == Long.MAX_VALUE ? 0 : Math.max(0, (double) end - from);
+    return end == TrafficSpec.OPEN ? 0 : Math.max(0, (double) end - source.windowStartNanos());
   }
 
   /** Returns the highest rate a source reaches; 0 for a burst (one instant) and a trace (its file decides). */

@@ -18,16 +18,55 @@ public sealed interface TrafficSpec {
 
   String streamName();
 
+  /**
+   * Returns the first instant this source may produce an arrival at (its own window: a ramp's
+   * start, a spike's later of {@code at} and {@code from}, a burst's {@code at}).
+   */
+  long windowStartNanos();
+
+  /**
+   * Returns the end (exclusive) of the window this source may produce arrivals in, {@link #OPEN}
+   * when it has none of its own; a trace or a fleet still ends with its file.
+   */
+  long windowEndNanos();
+
   /** Poisson process (exponential inter-arrival times). */
   record Poisson(String streamName, double ratePerSecond, long fromNanos, long toNanos)
-      implements TrafficSpec {}
+      implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return fromNanos;
+    }
+
+    public long windowEndNanos() {
+      return toNanos;
+    }
+  }
 
   /** Evenly spaced arrivals, the first at {@code fromNanos}. */
   record Constant(String streamName, double ratePerSecond, long fromNanos, long toNanos)
-      implements TrafficSpec {}
+      implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return fromNanos;
+    }
+
+    public long windowEndNanos() {
+      return toNanos;
+    }
+  }
 
   /** {@code count} arrivals all at the same instant. */
-  record Burst(String streamName, long atNanos, long count) implements TrafficSpec {}
+  record Burst(String streamName, long atNanos, long count) implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return atNanos;
+    }
+
+    public long windowEndNanos() {
+      return atNanos == OPEN ? OPEN : atNanos + 1;
+    }
+  }
 
   /**
    * A Poisson process whose rate changes linearly from {@code fromRatePerSecond} at
@@ -37,6 +76,14 @@ public sealed interface TrafficSpec {
    */
   record Ramp(String streamName, double fromRatePerSecond, double toRatePerSecond, long startNanos,
       long endNanos) implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return startNanos;
+    }
+
+    public long windowEndNanos() {
+      return endNanos;
+    }
 
     public Ramp {
       if (!(fromRatePerSecond >= 0 && toRatePerSecond >= 0 && fromRatePerSecond + toRatePerSecond > 0)) {
@@ -52,6 +99,14 @@ public sealed interface TrafficSpec {
   /** A Poisson process at {@code ratePerSecond} during [at, at + for), further bounded by [from, to). */
   record Spike(String streamName, long atNanos, double ratePerSecond, long forNanos, long fromNanos,
       long toNanos) implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return startNanos();
+    }
+
+    public long windowEndNanos() {
+      return endNanos();
+    }
 
     public Spike {
       if (!(ratePerSecond > 0) || atNanos < 0 || forNanos <= 0) {
@@ -78,6 +133,14 @@ public sealed interface TrafficSpec {
   record Diurnal(String streamName, double meanRatePerSecond, double amplitude, long periodNanos,
       long peakAtNanos, long fromNanos, long toNanos) implements TrafficSpec {
 
+    public long windowStartNanos() {
+      return fromNanos;
+    }
+
+    public long windowEndNanos() {
+      return toNanos;
+    }
+
     /** A day, the cycle of most diurnal load. */
     public static final long DEFAULT_PERIOD_NANOS = TimeUnits.DAY;
 
@@ -97,6 +160,14 @@ public sealed interface TrafficSpec {
   record Periodic(String streamName, long everyNanos, long jitterNanos, long fromNanos, long toNanos)
       implements TrafficSpec {
 
+    public long windowStartNanos() {
+      return fromNanos;
+    }
+
+    public long windowEndNanos() {
+      return toNanos;
+    }
+
     public Periodic {
       if (everyNanos <= 0 || jitterNanos < 0 || jitterNanos > everyNanos) {
         throw new IllegalArgumentException("periodic needs every > 0 and 0 <= jitter <= every");
@@ -112,6 +183,14 @@ public sealed interface TrafficSpec {
    */
   record Mmpp(String streamName, List<State> states, long fromNanos, long toNanos)
       implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return fromNanos;
+    }
+
+    public long windowEndNanos() {
+      return toNanos;
+    }
 
     public Mmpp {
       states = List.copyOf(states);
@@ -147,7 +226,16 @@ public sealed interface TrafficSpec {
    * minus the first instant), within [from, to).
    */
   record Trace(String streamName, TraceOptions options, long offsetNanos, boolean offsetFirst,
-      long fromNanos, long toNanos) implements TrafficSpec {}
+      long fromNanos, long toNanos) implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return fromNanos;
+    }
+
+    public long windowEndNanos() {
+      return toNanos;
+    }
+  }
 
   /**
    * Function {@code index} of a fleet ({@code fleet:}): its arrivals are the rows of the fleet's
@@ -155,5 +243,14 @@ public sealed interface TrafficSpec {
    * fleet and dispatches each row; an azure-2019 trace is replayed per function
    * ({@link FleetReplay#traceOf}).
    */
-  record Fleet(String streamName, FleetReplay replay, int index) implements TrafficSpec {}
+  record Fleet(String streamName, FleetReplay replay, int index) implements TrafficSpec {
+
+    public long windowStartNanos() {
+      return replay.fromNanos();
+    }
+
+    public long windowEndNanos() {
+      return replay.toNanos();
+    }
+  }
 }
